@@ -25,6 +25,13 @@ public sealed class AreaAlias
 
     public int AreaId { get; set; }
 
+    /// <summary>
+    /// The programme of the alias's area, kept here so that <see cref="NormalizedName"/> can be unique per
+    /// programme. The database takes it from the area: (AreaId, ProgrammeId) is a foreign key to the area's
+    /// (Id, ProgrammeId), so EF Core fills it in when the alias is added to <see cref="Area.Aliases"/>.
+    /// </summary>
+    public int ProgrammeId { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary><see cref="AreaNames.Normalize"/> of <see cref="Name"/>, unique within a programme.</summary>

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipTracker.Domain;
+
+namespace PartnershipTracker.Core.Data.Configurations;
+
+// Records belong to a programme (deleted with it). A record's area is optional: deleting the area leaves the
+// record cross-cutting (SET NULL) rather than deleting what was said about it.
+
+internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achievement>
+{
+    public void Configure(EntityTypeBuilder<Achievement> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Area).WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.ProgrammeId, a.Date });
+    }
+}
+
+internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challenge>
+{
+    public void Configure(EntityTypeBuilder<Challenge> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Area).WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.SetNull);
+        builder.Ignore(c => c.IsCrossCutting);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status });
+    }
+}
+
+internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiative>
+{
+    public void Configure(EntityTypeBuilder<Initiative> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => new { i.ProgrammeId, i.Status });
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+
+        // A milestone is a step of its initiative and goes with it.
+        builder.HasOne<Initiative>().WithMany().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.ProgrammeId, m.Date });
+    }
+}
+
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle });
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> builder)
+    {
+        builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(i => i.Unit).HasMaxLength(64);
+        builder.HasMany(i => i.Observations)
+            .WithOne()
+            .HasForeignKey(o => o.IndicatorId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
+{
+    public void Configure(EntityTypeBuilder<Observation> builder)
+    {
+        builder.Property(o => o.Value).HasPrecision(18, 4);
+        builder.Property(o => o.OutOf).HasPrecision(18, 4);
+
+        // A source that observations cite cannot be deleted on its own (NO ACTION is checked at the end of the
+        // statement, so deleting the whole programme, which cascades to both, still works).
+        builder.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(o => new { o.IndicatorId, o.Period });
+    }
+}

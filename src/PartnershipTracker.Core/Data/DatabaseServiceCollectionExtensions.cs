@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartnershipTracker.Core.Data;
+
+/// <summary>Registers the data layer in DI.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PtrackDbContext"/> (scoped) on the provider <paramref name="options"/> names, and
+    /// <see cref="DatabaseInitializer"/>. The composition root passes the providers it ships, e.g.
+    /// <c>services.AddPtrackDatabase(options, SqliteDatabaseProvider.Instance)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The configured provider is not among <paramref name="providers"/>, or it needs a connection string and
+    /// none is set. This is a start-up configuration error; the message names the setting.
+    /// </exception>
+    public static IServiceCollection AddPtrackDatabase(
+        this IServiceCollection services,
+        DatabaseOptions options,
+        params IReadOnlyList<IDatabaseProvider> providers)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(providers);
+
+        var provider = providers.FirstOrDefault(p => string.Equals(p.Name, options.Provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException(
+                $"{DatabaseOptions.SectionName}:Provider is '{options.Provider}'; known providers: {string.Join(", ", providers.Select(p => p.Name))}.");
+        var connectionString = options.ConnectionString ?? provider.DefaultConnectionString
+            ?? throw new InvalidOperationException(
+                $"{DatabaseOptions.SectionName}:ConnectionString is required for the provider '{provider.Name}'.");
+
+        services.AddSingleton(options);
+        services.AddDbContext<PtrackDbContext>(builder => provider.Configure(builder, connectionString));
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}
