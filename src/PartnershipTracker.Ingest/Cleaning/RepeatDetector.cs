@@ -1,0 +1,162 @@
+using PartnershipTracker.Ingest.Model;
+
+namespace PartnershipTracker.Ingest.Cleaning;
+
+/// <summary>
+/// Finds passages that repeat an earlier passage of the same document, exactly or with small edits
+/// (a chat assistant's "cleaned-up version" pasted after the original), keeps the first copy and
+/// removes the later one. Where the two copies differ because one is cut off, the more complete
+/// line is kept in the first copy's place, so a table takes each cell from the copy that has it.
+/// </summary>
+/// <remarks>
+/// Lines are compared after <see cref="TextNormalizer.ForComparison"/>. A run of aligned lines is a
+/// repeat when it has at least <see cref="MinimumLines"/> lines and <see cref="MinimumRunChars"/>
+/// characters, or is a single passage of at least <see cref="MinimumSingleLineChars"/> characters.
+/// Runs are found from exact anchors through a hash table, so the work is linear in the text.
+/// </remarks>
+internal static class RepeatDetector
+{
+    public const int MinimumLines = 3;
+    public const int MinimumRunChars = 80;
+    public const int MinimumSingleLineChars = 200;
+    private const double NearDuplicate = 0.8;
+    private const int MinimumPrefixChars = 8;
+
+    /// <param name="stream">The lines in reading order, without removed and blank lines; rewritten in place.</param>
+    /// <param name="removed">Receives one entry per repeated passage.</param>
+    /// <param name="warnings">Receives one entry per line completed from a later copy.</param>
+    public static void RemoveRepeats(List<TextLine> stream, List<RemovedPassage> removed, List<IngestWarning> warnings)
+    {
+        var normalized = stream.Select(l => TextNormalizer.ForComparison(l.Text)).ToList();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicate = new bool[stream.Count];
+
+        var p = 0;
+        while (p < stream.Count)
+        {
+            if (first.TryGetValue(normalized[p], out var q))
+            {
+                var length = MarkRepeat(stream, normalized, duplicate, q, p, removed, warnings);
+                if (length > 0)
+                {
+                    p += length;
+                    continue;
+                }
+            }
+            else
+            {
+                first[normalized[p]] = p;
+            }
+
+            p++;
+        }
+
+        var kept = new List<TextLine>(stream.Count);
+        for (var i = 0; i < stream.Count; i++)
+        {
+            if (duplicate[i])
+            {
+                stream[i].Removed = true;
+            }
+            else
+            {
+                kept.Add(stream[i]);
+            }
+        }
+
+        stream.Clear();
+        stream.AddRange(kept);
+    }
+
+    /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
+    /// <returns>How many lines from <paramref name="p"/> were aligned and marked, 0 if none.</returns>
+    private static int MarkRepeat(
+        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p,
+        List<RemovedPassage> removed, List<IngestWarning> warnings)
+    {
+        var pairs = new List<(int Original, int Copy)>();
+        var a = q;
+        var b = p;
+        var chars = 0;
+        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b]))
+        {
+            pairs.Add((a, b));
+            chars += normalized[b].Length;
+            a = NextKept(duplicate, a + 1, p);
+            b++;
+        }
+
+        var qualifies = (pairs.Count >= MinimumLines && chars >= MinimumRunChars)
+            || (pairs.Count >= 1 && chars >= MinimumSingleLineChars);
+        if (!qualifies)
+        {
+            return 0;
+        }
+
+        var dropped = new List<TextLine>(pairs.Count);
+        foreach (var (original, copy) in pairs)
+        {
+            duplicate[copy] = true;
+            var originalLine = stream[original];
+            var copyLine = stream[copy];
+            if (IsMoreComplete(copyLine, originalLine, normalized[copy], normalized[original]))
+            {
+                // The later copy has what the first lost: it takes the first copy's place.
+                stream[original] = copyLine;
+                stream[copy] = originalLine;
+                (normalized[original], normalized[copy]) = (normalized[copy], normalized[original]);
+                warnings.Add(new IngestWarning(
+                    "completed-from-repeat",
+                    $"line {originalLine.Number} (\"{originalLine.Text}\") is cut off; the repeated copy at line {copyLine.Number} has it whole and is used",
+                    copyLine.Number));
+            }
+
+            dropped.Add(stream[copy]);
+        }
+
+        removed.Add(new RemovedPassage(
+            "duplicate",
+            string.Join('\n', dropped.Select(l => l.Text)),
+            dropped.Min(l => l.Number),
+            dropped.Max(l => l.Number),
+            DuplicateOf: stream[pairs[0].Original].Number));
+        return pairs.Count;
+    }
+
+    private static int NextKept(bool[] duplicate, int from, int limit)
+    {
+        while (from < limit && duplicate[from])
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// Equal, nearly equal (edit similarity at least 0.8), or one a cut-off start of the other: the
+    /// shorter is marked truncated, or both are long enough that a shared start is no coincidence.
+    /// </summary>
+    private static bool Similar(TextLine a, TextLine b, string aText, string bText)
+    {
+        if (aText == bText)
+        {
+            return true;
+        }
+
+        var (shorter, shorterText, longerText) = aText.Length <= bText.Length ? (a, aText, bText) : (b, bText, aText);
+        if (longerText.StartsWith(shorterText, StringComparison.Ordinal)
+            && (shorter.Truncated || shorterText.Length >= 30)
+            && shorterText.Length >= MinimumPrefixChars)
+        {
+            return true;
+        }
+
+        return TextNormalizer.Similarity(aText, bText) >= NearDuplicate;
+    }
+
+    private static bool IsMoreComplete(TextLine copy, TextLine original, string copyText, string originalText) =>
+        !copy.Truncated
+        && copyText.Length > originalText.Length
+        && copyText.StartsWith(originalText, StringComparison.Ordinal);
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using PartnershipTracker.Ingest.Cleaning;
+using PartnershipTracker.Ingest.Model;
+using PartnershipTracker.Ingest.Reading;
+using PartnershipTracker.Ingest.Structure;
+
+namespace PartnershipTracker.Ingest;
+
+/// <summary>
+/// Reads one document into structure: decode, remove assistant text and code fences, remove
+/// repeated passages (keeping the more complete copy of each line), then recover headings,
+/// paragraphs, lists and tables. Nothing is invented: a cell cut off by damage is kept as it is and
+/// flagged; a short row keeps null cells.
+/// </summary>
+public static class DocumentIngestor
+{
+    /// <summary>Parses a document.</summary>
+    /// <param name="name">The file name (used in messages and to tell the format).</param>
+    /// <param name="bytes">The whole file.</param>
+    /// <returns>The structure, or a failure whose message is one line naming the problem.</returns>
+    public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (text, format, failure) = DocumentDecoder.Decode(name, bytes, options);
+        if (failure is not null)
+        {
+            return new IngestResult(null, failure);
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var rawLines = text!.Split('\n');
+        var lines = rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
+        var removed = new List<RemovedPassage>();
+        var warnings = new List<IngestWarning>();
+
+        AssistantTextCleaner.Clean(lines, removed, warnings);
+        MarkCutOffEnding(lines, warnings);
+
+        var blankBefore = new HashSet<int>();
+        var stream = new List<TextLine>(lines.Count);
+        var sawBlank = false;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                sawBlank = true;
+                continue;
+            }
+
+            if (line.Removed)
+            {
+                continue;
+            }
+
+            if (sawBlank)
+            {
+                blankBefore.Add(line.Number);
+                sawBlank = false;
+            }
+
+            stream.Add(line);
+        }
+
+        RepeatDetector.RemoveRepeats(stream, removed, warnings);
+        var blocks = StructureRecovery.Recover(stream, blankBefore, options, warnings);
+        removed.Sort((a, b) => a.Line.CompareTo(b.Line));
+        warnings.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
+
+        var info = new DocumentInfo(Path.GetFileName(name), sha256, format, Title(blocks), bytes.Length);
+        return IngestResult.Ok(new ParsedDocument(info, rawLines, blocks, removed, warnings));
+    }
+
+    /// <summary>The first heading, when it comes before the second paragraph; else null (no title is made up).</summary>
+    private static string? Title(List<Block> blocks)
+    {
+        var paragraphs = 0;
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    return heading.Text;
+                case ParagraphBlock:
+                    if (++paragraphs > 1)
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A document whose last line stops mid-sentence was cut off: the line is flagged, not completed.</summary>
+    private static void MarkCutOffEnding(List<TextLine> lines, List<IngestWarning> warnings)
+    {
+        var last = lines.LastOrDefault(l => !l.IsBlank && !l.Removed);
+        if (last is null || last.Truncated)
+        {
+            return;
+        }
+
+        var text = last.Text.Trim();
+        if (text.Length >= 60 && !LineShape.EndsSentence(text) && !LineShape.IsIntro(text))
+        {
+            last.Truncated = true;
+            warnings.Add(new IngestWarning("document-cut-off", "the document ends mid-sentence; the last passage is kept as it is", last.Number));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using PartnershipTracker.Ingest.Model;
+
+namespace PartnershipTracker.Ingest.Reading;
+
+/// <summary>Turns a file's bytes into text lines, refusing what is not a readable text document.</summary>
+internal static class DocumentDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Extensions read as plain text. Other formats (Markdown, HTML, PDF) have their own readers.</summary>
+    private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { "", ".txt", ".text" };
+
+    private static readonly (byte[] Magic, string Name)[] KnownBinaryFormats =
+    [
+        ("%PDF-"u8.ToArray(), "PDF"),
+        ([0x50, 0x4B, 0x03, 0x04], "ZIP (DOCX/XLSX)"),
+        ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
+        ([0xFF, 0xD8, 0xFF], "JPEG image"),
+        ("GIF8"u8.ToArray(), "GIF image"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "legacy Office document"),
+        ([0x1F, 0x8B], "gzip archive"),
+        ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
+    ];
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> as UTF-8 (a byte-order mark is dropped; bytes that are not
+    /// UTF-8 are read as Latin-1), with CRLF and CR turned into LF.
+    /// </summary>
+    /// <returns>The text, or a failure naming the problem.</returns>
+    public static (string? Text, string Format, IngestFailure? Failure) Decode(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
+    {
+        if (bytes.Length > options.MaxFileBytes)
+        {
+            return Fail(IngestFailureKind.TooLarge,
+                $"{name}: file is {bytes.Length:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes (Ingest:MaxFileBytes)");
+        }
+
+        foreach (var (magic, formatName) in KnownBinaryFormats)
+        {
+            if (bytes.StartsWith(magic))
+            {
+                return Fail(IngestFailureKind.UnknownFormat, $"{name}: {formatName} documents are not supported yet; save the document as plain text (.txt)");
+            }
+        }
+
+        if (LooksBinary(bytes))
+        {
+            return Fail(IngestFailureKind.Binary, $"{name}: file is binary, not a text document");
+        }
+
+        var extension = Path.GetExtension(name);
+        if (!PlainTextExtensions.Contains(extension))
+        {
+            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = Encoding.Latin1.GetString(bytes);
+        }
+
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail(IngestFailureKind.Empty, $"{name}: file is empty");
+        }
+
+        return (text, "text", null);
+    }
+
+    /// <summary>A NUL byte, or more than 10% control characters other than tab, LF, CR and form feed, in the first 8 KiB.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0)
+            {
+                return true;
+            }
+
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C))
+            {
+                control++;
+            }
+        }
+
+        return sample.Length > 0 && control * 10 > sample.Length;
+    }
+
+    private static (string? Text, string Format, IngestFailure? Failure) Fail(IngestFailureKind kind, string message) =>
+        (null, "", new IngestFailure(kind, message));
+}

@@ -1,0 +1,194 @@
+using PartnershipTracker.Ingest.Cleaning;
+using PartnershipTracker.Ingest.Model;
+
+namespace PartnershipTracker.Ingest.Structure;
+
+/// <summary>
+/// Turns cleaned lines into blocks: headings, paragraphs (hard-wrapped lines joined), lists
+/// ("Label: text" items, or sentences after an intro ending in a colon) and tables flattened to one
+/// cell per line (see <see cref="TableRecovery"/>).
+/// </summary>
+internal static class StructureRecovery
+{
+    /// <param name="stream">Cleaned lines in reading order, without blank lines.</param>
+    /// <param name="blankBefore">Line numbers that had a blank line before them in the document.</param>
+    public static List<Block> Recover(IReadOnlyList<TextLine> stream, IReadOnlySet<int> blankBefore, IngestOptions options, List<IngestWarning> warnings)
+    {
+        var blocks = new List<Block>();
+        var i = 0;
+        while (i < stream.Count)
+        {
+            var line = stream[i];
+            var text = line.Text.Trim();
+
+            if (LineShape.IsIntro(text))
+            {
+                var items = ListItemsAfter(stream, i + 1, out var next);
+                if (items.Count > 0)
+                {
+                    var intro = text;
+                    if (LineShape.IsProse(text))
+                    {
+                        blocks.Add(new ParagraphBlock(line.Number, line.Number, text, line.Truncated));
+                        intro = LastSentence(text);
+                    }
+
+                    blocks.Add(new ListBlock(line.Number, intro, items));
+                    i = next;
+                    continue;
+                }
+            }
+
+            if (LineShape.LabelItem(text) is not null && i + 1 < stream.Count && LineShape.LabelItem(stream[i + 1].Text.Trim()) is not null)
+            {
+                var items = new List<ListItem>();
+                var j = i;
+                while (j < stream.Count && LineShape.LabelItem(stream[j].Text.Trim()) is { } item)
+                {
+                    items.Add(new ListItem(item.Label, item.Text, stream[j].Number, stream[j].Truncated));
+                    j++;
+                }
+
+                blocks.Add(new ListBlock(line.Number, null, items));
+                i = j;
+                continue;
+            }
+
+            if (!LineShape.IsProse(text) && !LineShape.IsIntro(text))
+            {
+                i = ShortRun(stream, i, options, blocks, warnings);
+                continue;
+            }
+
+            i = Paragraph(stream, i, blankBefore, blocks);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>List items from <paramref name="start"/>: all "Label: text" items, or all sentences.</summary>
+    private static List<ListItem> ListItemsAfter(IReadOnlyList<TextLine> stream, int start, out int next)
+    {
+        var items = new List<ListItem>();
+        var labelled = start < stream.Count && LineShape.LabelItem(stream[start].Text.Trim()) is not null;
+        next = start;
+        while (next < stream.Count)
+        {
+            var line = stream[next];
+            var text = line.Text.Trim();
+            if (labelled && LineShape.LabelItem(text) is { } item)
+            {
+                items.Add(new ListItem(item.Label, item.Text, line.Number, line.Truncated));
+            }
+            else if (!labelled && LineShape.EndsSentence(text) && !LineShape.IsIntro(text) && text.Length < 400)
+            {
+                items.Add(new ListItem(null, text, line.Number, line.Truncated));
+            }
+            else
+            {
+                break;
+            }
+
+            next++;
+        }
+
+        return items;
+    }
+
+    /// <summary>A run of short lines: a table when one reads convincingly, else headings.</summary>
+    private static int ShortRun(IReadOnlyList<TextLine> stream, int start, IngestOptions options, List<Block> blocks, List<IngestWarning> warnings)
+    {
+        var end = start;
+        while (end < stream.Count && IsShortCell(stream[end].Text.Trim()))
+        {
+            end++;
+        }
+
+        var run = stream.Skip(start).Take(end - start).ToList();
+        var followedByProse = end < stream.Count && LineShape.IsProse(stream[end].Text.Trim());
+        var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, options) : null;
+        if (reading is null)
+        {
+            foreach (var line in run)
+            {
+                blocks.Add(ShortLineBlock(line));
+            }
+
+            return end;
+        }
+
+        if (reading.Lead == 1)
+        {
+            blocks.Add(new HeadingBlock(run[0].Number, run[0].Text.Trim()));
+        }
+
+        var cells = run.Skip(reading.Lead).Take(run.Count - reading.Lead - reading.Trail).ToList();
+        var table = TableRecovery.Build(cells, reading.Columns);
+        blocks.Add(table);
+        foreach (var cell in table.TruncatedCells)
+        {
+            warnings.Add(new IngestWarning(
+                "truncated-cell",
+                $"table cell \"{table.Rows[cell.Row][cell.Column]}\" (column \"{table.Columns[cell.Column]}\") is cut off in the source",
+                table.CellLines[cell.Row][cell.Column]));
+        }
+
+        foreach (var row in table.IncompleteRows)
+        {
+            var missing = table.Rows[row].Count(c => c is null);
+            warnings.Add(new IngestWarning(
+                "incomplete-row",
+                $"table row {row + 1} of \"{string.Join(" | ", table.Columns)}\" is missing {missing} of {table.Columns.Count} cells",
+                table.CellLines[row].FirstOrDefault(l => l is not null)));
+        }
+
+        if (reading.Trail == 1)
+        {
+            blocks.Add(new HeadingBlock(run[^1].Number, run[^1].Text.Trim()));
+        }
+
+        return end;
+    }
+
+    private static bool IsShortCell(string text) =>
+        !LineShape.IsProse(text) && !LineShape.IsIntro(text) && LineShape.LabelItem(text) is null;
+
+    private static Block ShortLineBlock(TextLine line)
+    {
+        var text = line.Text.Trim();
+        return LineShape.IsHeadingLike(text) && !line.Truncated
+            ? new HeadingBlock(line.Number, text)
+            : new ParagraphBlock(line.Number, line.Number, text, line.Truncated);
+    }
+
+    /// <summary>A paragraph; a line that does not end a sentence and is followed, without a blank line, by one starting in lower case is joined to it.</summary>
+    private static int Paragraph(IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, List<Block> blocks)
+    {
+        var first = stream[start];
+        var text = first.Text.Trim();
+        var last = first;
+        var next = start + 1;
+        while (next < stream.Count
+            && !LineShape.EndsSentence(text)
+            && !LineShape.IsIntro(text)
+            && !blankBefore.Contains(stream[next].Number)
+            && stream[next].Text.TrimStart() is { Length: > 0 } following
+            && char.IsLower(following[0]))
+        {
+            last = stream[next];
+            text = text + " " + last.Text.Trim();
+            next++;
+        }
+
+        blocks.Add(new ParagraphBlock(first.Number, last.Number, text, last.Truncated));
+        return next;
+    }
+
+    /// <summary>The last sentence of a paragraph: "… support from the Alliance. Key issues include:" → "Key issues include:".</summary>
+    private static string LastSentence(string text)
+    {
+        var body = text.TrimEnd()[..^1];
+        var cut = Math.Max(body.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(body.LastIndexOf("! ", StringComparison.Ordinal), body.LastIndexOf("? ", StringComparison.Ordinal)));
+        return cut < 0 ? text.Trim() : text[(cut + 2)..].Trim();
+    }
+}
