@@ -78,7 +78,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
 
     /// <summary>
     /// Reads the first date in free text as sources write it: "2023", "Dec 2006", "December 2006",
-    /// "22 Apr 2010", "2 Dec 2004", "c. Dec 2015", "1–2 Feb 2024" (first day taken), "2019-12-23".
+    /// "22 Apr 2010", "2 Dec 2004", "c. Dec 2015", "1–2 Feb 2024" (first day taken), "2019-12-23", "Jul 2016; Aug 2017" (the first date).
     /// Returns null when the text holds no year; never guesses a part that is not written.
     /// </summary>
     public static PartialDate? FromText(string? text)
@@ -88,7 +88,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             return null;
         }
 
-        var tokens = text.Split([' ', ',', '(', ')', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = text.Split([' ', ',', ';', ':', '"', '(', ')', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
