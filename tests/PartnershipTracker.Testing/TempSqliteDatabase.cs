@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Data.Sqlite;
+
+namespace PartnershipTracker.Testing;
+
+/// <summary>
+/// A real SQLite file in a folder of its own under the temp directory, migrated on creation and deleted with
+/// its folder on dispose. Contexts from <see cref="CreateContext"/> use the same provider set-up as ptrack
+/// (pragmas, converters, migrations).
+/// </summary>
+public sealed class TempSqliteDatabase : IAsyncDisposable, IDisposable
+{
+    private TempSqliteDatabase(string folder)
+    {
+        Folder = folder;
+        FilePath = Path.Combine(folder, "ptrack.db");
+        // Pooling off so that no connection keeps the file open after a test.
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString();
+    }
+
+    public string Folder { get; }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Creates the file and applies all migrations; <paramref name="migrate"/> false leaves it absent.</summary>
+    public static async Task<TempSqliteDatabase> CreateAsync(bool migrate = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ptrack-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = new TempSqliteDatabase(folder);
+        if (migrate)
+        {
+            await using var db = database.CreateContext();
+            await new DatabaseInitializer(db).MigrateAsync();
+        }
+
+        return database;
+    }
+
+    public PtrackDbContext CreateContext() => SqliteDatabaseProvider.CreateContext(ConnectionString);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
