@@ -10,11 +10,16 @@ namespace PartnershipTracker.Ingest.Structure;
 /// just after the last row (a heading followed by prose is not a cell).
 /// </summary>
 /// <remarks>
-/// The cost of a reading adds up: a last row that is short (+1, +0.3 when its last cell is cut off);
-/// a single data row (+0.5); header cells that do not look like headers (long, closing punctuation,
-/// numbers, not in title case, repeated); columns whose cells disagree in capitalisation, in being
-/// numbers, or in length; a leading heading (+0.2). Header cells the caller knows
-/// (<see cref="IngestOptions.KnownHeaders"/>) lower the cost, and known header names in data cells raise it.
+/// The cost of a reading adds up: a last row that is short (+1; +0.3 when its last cell is cut off, +0.4
+/// when the document ends there, because a cut-off document is a known kind of damage); a single data row
+/// (+0.5); header cells that do not look like headers (long, closing punctuation, numbers, not in
+/// title case, repeated); columns whose cells disagree in capitalisation, in being numbers, or in
+/// length; a leading heading (+0.2). A trailing heading lowers the cost (-0.3) only when it is a
+/// title-case phrase ("Closing Remarks"), not a value ("Launched 2023"). Header cells the caller
+/// knows (<see cref="IngestOptions.KnownHeaders"/>) lower the cost by 0.4 each, and known header names
+/// in data cells raise it by 0.4. Without such hints, <see cref="CommonHeaders"/> (column names
+/// found in tables of any subject: "Status", "Date", "Target") do the same with weight 0.2: a header
+/// cell counts when its last word is one, a data cell only when it is exactly one.
 /// </remarks>
 internal static class TableRecovery
 {
@@ -23,17 +28,36 @@ internal static class TableRecovery
     /// <summary>A reading is rejected when it costs more than this.</summary>
     private const double MaxCost = 1.2;
 
+    private const double KnownHeaderWeight = 0.4;
+    private const double CommonHeaderWeight = 0.2;
+
+    /// <summary>
+    /// Column names used in tables whatever the subject, compared after
+    /// <see cref="TextNormalizer.ForComparison"/>. Words that are often values themselves ("Total",
+    /// "Budget", "Programme") are left out.
+    /// </summary>
+    private static readonly HashSet<string> CommonHeaders = new(StringComparer.Ordinal)
+    {
+        "action", "activity", "actual", "area", "baseline", "category", "comments", "country", "date", "deadline",
+        "description", "details", "due", "end", "goal", "indicator", "institution", "issue", "lead", "level",
+        "measure", "name", "notes", "objective", "organisation", "organization", "outcome", "owner", "period",
+        "phase", "priority", "rating", "remarks", "responsible", "result", "score", "severity", "source", "start",
+        "status", "target", "theme", "timeline", "title", "topic", "type", "unit", "value", "year",
+    };
+
     public sealed record Reading(int Lead, int Trail, int Columns, double Cost);
 
     /// <summary>Finds the best reading of a run of short lines, or null when none is a convincing table.</summary>
     /// <param name="run">At least four consecutive short lines.</param>
     /// <param name="followedByProse">The line after the run is a paragraph (so a trailing heading is possible).</param>
-    public static Reading? BestReading(IReadOnlyList<TextLine> run, bool followedByProse, IngestOptions options)
+    /// <param name="endsDocument">Nothing follows the run: a short last row may be where the document was cut off.</param>
+    public static Reading? BestReading(IReadOnlyList<TextLine> run, bool followedByProse, bool endsDocument, IngestOptions options)
     {
         var known = new HashSet<string>(options.KnownHeaders.Select(TextNormalizer.ForComparison), StringComparer.Ordinal);
         Reading? best = null;
         var canLead = run.Count > 4 && LineShape.IsHeadingLike(run[0].Text);
         var canTrail = followedByProse && LineShape.IsHeadingLike(run[^1].Text);
+        var trailBonus = LineShape.TitleCaseRatio(run[^1].Text.Trim()) is 1 ? 0.3 : 0;
         for (var lead = 0; lead <= (canLead ? 1 : 0); lead++)
         {
             for (var trail = 0; trail <= (canTrail ? 1 : 0); trail++)
@@ -46,7 +70,7 @@ internal static class TableRecovery
                         break;
                     }
 
-                    var cost = Cost(cells, columns, known) + (lead * 0.2) - (trail * 0.3);
+                    var cost = Cost(cells, columns, known, endsDocument) + (lead * 0.2) - (trail * trailBonus);
                     if (best is null || cost < best.Cost - 1e-9)
                     {
                         best = new Reading(lead, trail, columns, cost);
@@ -98,7 +122,7 @@ internal static class TableRecovery
         return new TableBlock(cells[0].Number, cells.Max(c => c.Number), header, rows, lines, truncated, incomplete);
     }
 
-    private static double Cost(List<TextLine> cells, int columns, HashSet<string> known)
+    private static double Cost(List<TextLine> cells, int columns, HashSet<string> known, bool endsDocument)
     {
         var cost = 0.0;
         var dataCells = cells.Count - columns;
@@ -106,7 +130,7 @@ internal static class TableRecovery
         var dataRows = (dataCells + columns - 1) / columns;
         if (remainder != 0)
         {
-            cost += cells[^1].Truncated ? 0.3 : 1.0;
+            cost += cells[^1].Truncated ? 0.3 : endsDocument ? 0.4 : 1.0;
         }
 
         if (dataRows == 1)
@@ -137,10 +161,7 @@ internal static class TableRecovery
                 cost += 0.3;
             }
 
-            if (known.Contains(TextNormalizer.ForComparison(cell)))
-            {
-                cost -= 0.4;
-            }
+            cost -= HeaderWeight(cell, known);
         }
 
         if (header.Distinct(StringComparer.OrdinalIgnoreCase).Count() < header.Count)
@@ -150,9 +171,14 @@ internal static class TableRecovery
 
         for (var i = columns; i < cells.Count; i++)
         {
-            if (known.Contains(TextNormalizer.ForComparison(cells[i].Text)))
+            var text = TextNormalizer.ForComparison(cells[i].Text);
+            if (known.Contains(text))
             {
-                cost += 0.4;
+                cost += KnownHeaderWeight;
+            }
+            else if (CommonHeaders.Contains(text))
+            {
+                cost += CommonHeaderWeight;
             }
         }
 
@@ -168,6 +194,19 @@ internal static class TableRecovery
         }
 
         return cost;
+    }
+
+    /// <summary>How strongly a header cell reads as a column name: known to the caller, or ending in a common column name.</summary>
+    private static double HeaderWeight(string cell, HashSet<string> known)
+    {
+        var text = TextNormalizer.ForComparison(cell);
+        if (known.Contains(text))
+        {
+            return KnownHeaderWeight;
+        }
+
+        var lastWord = text[(text.LastIndexOf(' ') + 1)..];
+        return CommonHeaders.Contains(lastWord) ? CommonHeaderWeight : 0;
     }
 
     /// <summary>How much the cells of one column differ in kind: capitalisation, numbers, length.</summary>
