@@ -27,7 +27,7 @@ internal static class StructureRecovery
                 if (items.Count > 0)
                 {
                     var intro = text;
-                    if (LineShape.IsProse(text))
+                    if (LineShape.IsProse(text) || LastSentence(text) != text)
                     {
                         blocks.Add(new ParagraphBlock(line.Number, line.Number, text, line.Truncated));
                         intro = LastSentence(text);
@@ -54,9 +54,9 @@ internal static class StructureRecovery
                 continue;
             }
 
-            if (!LineShape.IsProse(text) && !LineShape.IsIntro(text))
+            if (!LineShape.IsProse(text) && !LineShape.IsIntro(text) && !JoinsNext(stream, i, blankBefore))
             {
-                i = ShortRun(stream, i, options, blocks, warnings);
+                i = ShortRun(stream, i, blankBefore, options, blocks, warnings);
                 continue;
             }
 
@@ -96,17 +96,18 @@ internal static class StructureRecovery
     }
 
     /// <summary>A run of short lines: a table when one reads convincingly, else headings.</summary>
-    private static int ShortRun(IReadOnlyList<TextLine> stream, int start, IngestOptions options, List<Block> blocks, List<IngestWarning> warnings)
+    private static int ShortRun(
+        IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, IngestOptions options, List<Block> blocks, List<IngestWarning> warnings)
     {
         var end = start;
-        while (end < stream.Count && IsShortCell(stream[end].Text.Trim()))
+        while (end < stream.Count && IsShortCell(stream[end].Text.Trim()) && !JoinsNext(stream, end, blankBefore))
         {
             end++;
         }
 
         var run = stream.Skip(start).Take(end - start).ToList();
-        var followedByProse = end < stream.Count && LineShape.IsProse(stream[end].Text.Trim());
-        var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, options) : null;
+        var followedByProse = end < stream.Count && (LineShape.IsProse(stream[end].Text.Trim()) || JoinsNext(stream, end, blankBefore));
+        var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, end == stream.Count, options) : null;
         if (reading is null)
         {
             foreach (var line in run)
@@ -161,6 +162,22 @@ internal static class StructureRecovery
             : new ParagraphBlock(line.Number, line.Number, text, line.Truncated);
     }
 
+    /// <summary>
+    /// The line at <paramref name="index"/> is hard-wrapped: it does not end a sentence or introduce a
+    /// list, and the next line follows it without a blank line and starts in lower case.
+    /// </summary>
+    private static bool JoinsNext(IReadOnlyList<TextLine> stream, int index, IReadOnlySet<int> blankBefore)
+    {
+        var text = stream[index].Text.Trim();
+        return index + 1 < stream.Count
+            && !stream[index].Truncated
+            && !LineShape.EndsSentence(text)
+            && !LineShape.IsIntro(text)
+            && !blankBefore.Contains(stream[index + 1].Number)
+            && stream[index + 1].Text.TrimStart() is { Length: > 0 } following
+            && char.IsLower(following[0]);
+    }
+
     /// <summary>A paragraph; a line that does not end a sentence and is followed, without a blank line, by one starting in lower case is joined to it.</summary>
     private static int Paragraph(IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, List<Block> blocks)
     {
@@ -168,12 +185,7 @@ internal static class StructureRecovery
         var text = first.Text.Trim();
         var last = first;
         var next = start + 1;
-        while (next < stream.Count
-            && !LineShape.EndsSentence(text)
-            && !LineShape.IsIntro(text)
-            && !blankBefore.Contains(stream[next].Number)
-            && stream[next].Text.TrimStart() is { Length: > 0 } following
-            && char.IsLower(following[0]))
+        while (JoinsNext(stream, next - 1, blankBefore))
         {
             last = stream[next];
             text = text + " " + last.Text.Trim();
