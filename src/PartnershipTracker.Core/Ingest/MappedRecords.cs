@@ -1,0 +1,42 @@
+using PartnershipTracker.Domain;
+
+namespace PartnershipTracker.Core.Ingest;
+
+/// <summary>Where in the document a record comes from: the passage as the source has it, and its lines (from 1).</summary>
+public sealed record EvidenceRef(string Quote, int Line, int LineEnd);
+
+/// <summary>An area named by the document, under its canonical name (aliases resolved), with every mention.</summary>
+public sealed record MappedArea(string Name, string? Description, IReadOnlyList<string> NamesSeen, IReadOnlyList<EvidenceRef> Evidence);
+
+public sealed record MappedAchievement(string? Area, string Title, bool Truncated, EvidenceRef Evidence);
+
+/// <summary>A challenge; <see cref="Area"/> null means cross-cutting.</summary>
+public sealed record MappedChallenge(string? Area, string Title, string? Impact, bool Truncated, EvidenceRef Evidence);
+
+public sealed record MappedInitiative(
+    string Name,
+    string? Area,
+    string? FocusArea,
+    InitiativeStatus? Status,
+    string? StatusLabel,
+    PartialDate? Start,
+    string? LeadInstitution,
+    bool Truncated,
+    EvidenceRef Evidence);
+
+public sealed record MappedRecommendation(string? Area, string? FocusArea, string StrategicAction, string? ExpectedOutcome, bool Truncated, EvidenceRef Evidence);
+
+/// <summary>A table or list no rule maps, kept as structure on the source.</summary>
+public sealed record UnmappedBlock(string Type, int Line, string Description);
+
+/// <summary>Everything <see cref="RecordMapper"/> found in one document.</summary>
+public sealed record MappedRecords(
+    IReadOnlyList<MappedArea> Areas,
+    IReadOnlyList<MappedAchievement> Achievements,
+    IReadOnlyList<MappedChallenge> Challenges,
+    IReadOnlyList<MappedInitiative> Initiatives,
+    IReadOnlyList<MappedRecommendation> Recommendations,
+    IReadOnlyList<UnmappedBlock> Unmapped)
+{
+    public int Count => Areas.Count + Achievements.Count + Challenges.Count + Initiatives.Count + Recommendations.Count;
+}

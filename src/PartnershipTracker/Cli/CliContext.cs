@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Infrastructure;
+
+namespace PartnershipTracker.Cli;
+
+/// <summary>
+/// Runs a verb's body with the shared services and a ready database, and turns every failure into one
+/// line on stderr and an exit code: never a stack trace.
+/// </summary>
+internal static class CliContext
+{
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var (settings, error) = PtrackSettings.Read(CliConfiguration.Build());
+        if (settings is null)
+        {
+            return Fail(error!, ExitCodes.BadInput);
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("PartnershipTracker", LogLevel.Information)
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddPtrack(settings);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseBootstrap>().EnsureReadyAsync(cancellationToken);
+            return await body(scope.ServiceProvider, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            return Fail($"database error: {e.Message.ReplaceLineEndings(" ")} ({DescribeDatabase(settings)})", ExitCodes.Failure);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("cancelled", ExitCodes.Failure);
+        }
+    }
+
+    /// <summary>Writes "ptrack: MESSAGE" on stderr and returns <paramref name="exitCode"/>.</summary>
+    public static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine("ptrack: " + message.ReplaceLineEndings(" "));
+        return exitCode;
+    }
+
+    /// <summary>The exit code for an expected failure: bad input and not-found are the user's (2), conflicts are not (1).</summary>
+    public static int Fail(Failure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return Fail(failure.Message, failure.Kind == FailureKind.Conflict ? ExitCodes.Failure : ExitCodes.BadInput);
+    }
+
+    private static string DescribeDatabase(PtrackSettings settings) =>
+        settings.Database.ConnectionString is null ? DatabaseOptions.DefaultSqliteConnectionString : "Database:ConnectionString";
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using PartnershipTracker.Web;
+
+namespace PartnershipTracker.Cli.Commands.Serve;
+
+/// <summary><c>ptrack serve [--urls URL]</c>: the web application, on http://127.0.0.1:5080 by default.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:8080 (default {WebApp.DefaultUrl})." };
+        var command = new Command("serve", "Start the web application (dashboard, records, report) with the database ready.")
+        {
+            urls,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var hostArgs = parse.UnmatchedTokens.ToList();
+            if (parse.GetValue(urls) is { } value)
+            {
+                hostArgs.Add("--urls=" + value);
+            }
+
+            var (app, error) = WebApp.Build([.. hostArgs]);
+            if (app is null)
+            {
+                return CliContext.Fail(error!, ExitCodes.BadInput);
+            }
+
+            await app.RunAsync();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

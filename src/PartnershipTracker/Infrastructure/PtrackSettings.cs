@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Ingest;
+
+namespace PartnershipTracker.Infrastructure;
+
+/// <summary>
+/// The effective configuration, read once from appsettings.json, environment variables (<c>__</c> for
+/// nesting, e.g. <c>Database__ConnectionString</c>) and command-line settings, and checked before anything runs.
+/// </summary>
+public sealed class PtrackSettings
+{
+    public required DatabaseOptions Database { get; init; }
+
+    public required IngestOptions Ingest { get; init; }
+
+    public required MappingRules Mapping { get; init; }
+
+    public required ExampleOptions Examples { get; init; }
+
+    /// <summary>Reads and checks the configuration; the error names the setting at fault.</summary>
+    public static (PtrackSettings? Settings, string? Error) Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        DatabaseOptions database;
+        IngestOptions ingest;
+        IngestMappingOptions mapping;
+        ExampleOptions examples;
+        try
+        {
+            database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+            ingest = configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new();
+            mapping = configuration.GetSection(IngestOptions.SectionName).Get<IngestMappingOptions>() ?? new();
+            examples = configuration.GetSection(ExampleOptions.SectionName).Get<ExampleOptions>() ?? new();
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, "configuration: " + e.Message);
+        }
+
+        if (!string.Equals(database.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"configuration: Database:Provider '{database.Provider}' is not available; supported: {DatabaseOptions.Sqlite}");
+        }
+
+        if (ingest.MaxFileBytes <= 0)
+        {
+            return (null, $"configuration: Ingest:MaxFileBytes must be a positive number of bytes, not {ingest.MaxFileBytes}");
+        }
+
+        var rules = MappingRules.Default;
+        if (mapping.MappingFile is { Length: > 0 } file)
+        {
+            var (loaded, error) = MappingRules.Load(file);
+            if (loaded is null)
+            {
+                return (null, "configuration: Ingest:MappingFile: " + error);
+            }
+
+            rules = loaded;
+        }
+
+        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples }, null);
+    }
+}
