@@ -21,6 +21,7 @@ public static class PtrackServices
         services.AddScoped<ExampleProgramme>();
         services.AddScoped<ProgrammeLookup>();
         services.AddScoped<IngestDocument>();
+        services.AddScoped<GetProgrammeOverview>();
         return services;
     }
 }
