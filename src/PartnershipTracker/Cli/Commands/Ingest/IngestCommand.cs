@@ -75,7 +75,8 @@ internal static class IngestCommand
     {
         var document = outcome.Document;
         var records = outcome.Records;
-        var console = AnsiConsole.Console;
+        // A console per run, on whatever Console.Out is now (tests redirect it).
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         console.MarkupLine($"[bold]{Markup.Escape(document.Source.Name)}[/] → programme [bold]{Markup.Escape(outcome.ProgrammeSlug)}[/]");
         var structure = new Table().AddColumns("Structure", "Count");
         foreach (var group in document.Blocks.GroupBy(b => b.Type))
