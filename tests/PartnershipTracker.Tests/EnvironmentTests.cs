@@ -2,4 +2,4 @@ namespace PartnershipTracker.Tests;
 
 /// <summary>Tests that set environment variables or redirect the console run one at a time.</summary>
 [CollectionDefinition("Environment", DisableParallelization = true)]
-public sealed class EnvironmentCollection;
+public sealed class EnvironmentTests;

@@ -23,7 +23,7 @@ internal static class CliContext
             .AddLogging(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .AddFilter("Microsoft", LogLevel.Warning)
-                .AddFilter("PartnershipTracker", LogLevel.Information)
+                .AddFilter("PartnershipTracker", LogLevel.Warning)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .AddPtrack(settings);
         await using var provider = services.BuildServiceProvider();

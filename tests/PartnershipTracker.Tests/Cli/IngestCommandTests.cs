@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PartnershipTracker.Testing;
+
+namespace PartnershipTracker.Tests.Cli;
+
+[Collection("Environment")]
+public sealed class IngestCommandTests : IAsyncLifetime
+{
+    private TempSqliteDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TempSqliteDatabase.CreateAsync(migrate: false);
+        // First command on an empty database: creates it and loads the example programme.
+        var first = await CliRunner.RunAsync(_database.ConnectionString, "db", "migrate");
+        Assert.Equal(0, first.ExitCode);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Ingest_ArticleDryRunJson_GivesTheContractAndStoresNothing()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, "--dry-run", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal("article.txt", root.GetProperty("source").GetProperty("name").GetString());
+        Assert.Equal(64, root.GetProperty("source").GetProperty("sha256").GetString()!.Length);
+        var blocks = root.GetProperty("blocks").EnumerateArray().ToList();
+        var tables = blocks.Where(b => b.GetProperty("type").GetString() == "table").ToList();
+        Assert.Equal(3, tables.Count);
+        Assert.Equal(["Progress Area", "Achievements", "Ongoing Challenges"], Strings(tables[0].GetProperty("columns")));
+        Assert.Equal(["Cybersecurity", "Implementation of new protocols", "Limited national"], Strings(tables[0].GetProperty("rows")[1]));
+        var truncated = Assert.Single(tables[0].GetProperty("truncatedCells").EnumerateArray());
+        Assert.Equal((1, 2), (truncated.GetProperty("row").GetInt32(), truncated.GetProperty("column").GetInt32()));
+        Assert.Equal(2, tables[1].GetProperty("rows").GetArrayLength());
+        Assert.Equal(4, tables[2].GetProperty("rows").GetArrayLength());
+        var lists = blocks.Where(b => b.GetProperty("type").GetString() == "list").ToList();
+        Assert.Equal([3, 4, 3], lists.Select(l => l.GetProperty("items").GetArrayLength()));
+        Assert.Equal("Complex constitutional setup", lists[0].GetProperty("items")[0].GetProperty("label").GetString());
+        Assert.Equal(JsonValueKind.Null, lists[2].GetProperty("items")[0].GetProperty("label").ValueKind);
+        var reasons = root.GetProperty("removed").EnumerateArray().Select(r => (r.GetProperty("reason").GetString(), r.GetProperty("line").GetInt32())).ToList();
+        Assert.Equal([("assistant-text", 16), ("code-fence", 17), ("duplicate", 18)], reasons);
+        var initiatives = root.GetProperty("records").GetProperty("initiatives").EnumerateArray().ToList();
+        Assert.Equal("launched", initiatives[1].GetProperty("status").GetString());
+        Assert.Equal("Launched 2023", initiatives[1].GetProperty("statusLabel").GetString());
+        Assert.Equal(43, initiatives[1].GetProperty("line").GetInt32());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_IdenticalFileAgain_CreatesNoRecords()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("unchanged", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_ChangedFile_BecomesNewVersionAndUpdatesRecordsWithoutDuplicates()
+    {
+        var folder = Path.Combine(_database.Folder, "v2");
+        Directory.CreateDirectory(folder);
+        var changed = Path.Combine(folder, "article.txt");
+        var text = (await File.ReadAllTextAsync(ExampleFiles.Article)).Replace("Launched 2023", "Completed 2025", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(changed, text, new UTF8Encoding(false));
+        var initiativesBefore = await CountAsync(db => db.Initiatives);
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("stored").GetProperty("version").GetInt32());
+        await using var db = _database.CreateContext();
+        var versions = await db.Sources.Where(s => s.FileName == "article.txt").OrderBy(s => s.Version).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal(versions[0].Id, versions[1].PreviousVersionId);
+        Assert.Equal(initiativesBefore, await db.Initiatives.CountAsync());
+        var cyber = await db.Initiatives.SingleAsync(i => i.Name == "Cybersecurity Initiative");
+        Assert.Equal(Domain.InitiativeStatus.Completed, cyber.Status);
+        Assert.Equal("Completed 2025", cyber.StatusLabel);
+        var evidence = await db.Evidence.Where(e => e.RecordType == Domain.RecordType.Initiative && e.RecordId == cyber.Id).ToListAsync();
+        Assert.Equal(2, evidence.Count);
+    }
+
+    public static TheoryData<string, byte[], string> BadFiles => new()
+    {
+        { "empty.txt", [], "empty" },
+        { "blank.txt", "  \n\n \t\n"u8.ToArray(), "empty" },
+        { "noise.txt", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x13, 0x37, 0x00], "binary" },
+        { "report.pdf", "%PDF-1.7\n%âãÏÓ\n"u8.ToArray(), "PDF" },
+        { "data.xyz", "Some text that is fine.\n"u8.ToArray(), "unknown format" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Ingest_BadFile_ExitsTwoWithOneLineAndStoresNothing(string name, byte[] content, string expected)
+    {
+        var path = Path.Combine(_database.Folder, name);
+        await File.WriteAllBytesAsync(path, content);
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", path);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ptrack: " + name, line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_FileOverConfiguredLimit_ExitsTwoAndStoresNothing()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, new Dictionary<string, string> { ["Ingest__MaxFileBytes"] = "1000" }, "ingest", ExampleFiles.Article);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("ptrack: article.txt: file is 6,892 bytes, over the limit of 1,000 bytes (Ingest:MaxFileBytes)", line);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownProgramme_ExitsTwoAndStoresNothing()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, "--programme", "nato-xyz");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("ptrack: programme 'nato-xyz' does not exist; known programmes: nato-bih", run.Error.Trim());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_MissingFile_ExitsTwo()
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", Path.Combine(_database.Folder, "nope.txt"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.EndsWith("nope.txt: file not found", run.Error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("report")]
+    [InlineData("serve")]
+    [InlineData("db")]
+    [InlineData("db", "migrate")]
+    public async Task Help_EveryVerb_PrintsUsageAndExitsZero(params string[] verb)
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, [.. verb, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
+        Assert.Contains(verb[^1], run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownVerb_ExitsTwoWithHint()
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "frobnicate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Try 'ptrack --help'.", run.Error, StringComparison.Ordinal);
+    }
+
+    private static List<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()).ToList();
+
+    private async Task<int> CountAsync<T>(Func<Core.Data.PtrackDbContext, IQueryable<T>> set)
+    {
+        await using var db = _database.CreateContext();
+        return await set(db).CountAsync();
+    }
+
+    private async Task<(int, int, int, int, int, int, int, int)> CountsAsync()
+    {
+        await using var db = _database.CreateContext();
+        return (await db.Sources.CountAsync(), await db.Areas.CountAsync(), await db.Achievements.CountAsync(), await db.Challenges.CountAsync(),
+            await db.Initiatives.CountAsync(), await db.Recommendations.CountAsync(), await db.Evidence.CountAsync(), await db.Milestones.CountAsync());
+    }
+}
