@@ -2,6 +2,7 @@ using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Examples;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Data.Sqlite;
 
 namespace PartnershipTracker.Infrastructure;
@@ -22,6 +23,22 @@ public static class PtrackServices
         services.AddScoped<ProgrammeLookup>();
         services.AddScoped<IngestDocument>();
         services.AddScoped<GetProgrammeOverview>();
+        services.AddScoped<ListAreas>();
+        services.AddScoped<GetArea>();
+        services.AddScoped<ListAchievements>();
+        services.AddScoped<GetAchievement>();
+        services.AddScoped<ListChallenges>();
+        services.AddScoped<GetChallenge>();
+        services.AddScoped<ListInitiatives>();
+        services.AddScoped<GetInitiative>();
+        services.AddScoped<ListMilestones>();
+        services.AddScoped<GetMilestone>();
+        services.AddScoped<ListRecommendations>();
+        services.AddScoped<GetRecommendation>();
+        services.AddScoped<ListIndicators>();
+        services.AddScoped<GetIndicator>();
+        services.AddScoped<ListSources>();
+        services.AddScoped<GetSource>();
         return services;
     }
 }
