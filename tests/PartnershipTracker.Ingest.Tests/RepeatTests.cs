@@ -1,0 +1,111 @@
+using PartnershipTracker.Ingest.Model;
+
+namespace PartnershipTracker.Ingest.Tests;
+
+/// <summary>Repeated passages are kept once; a cut-off first copy is completed from the later one.</summary>
+public sealed class RepeatTests
+{
+    [Fact]
+    public void Parse_SectionRepeatedWithSmallEdits_KeepsFirstCopyAndListsLaterAsDuplicate()
+    {
+        var document = Ingest.Parse("""
+            Defence Reform
+            The ministry adopted the long-term development plan in 2023, setting out how the armed forces will be modernised over ten years.
+            Parliament approved the budget for the first phase, although the funds arrived late in the year.
+            Observers noted that the plan depends on continued political agreement between the entities.
+            Cyber Defence
+            A national cyber response team was set up in 2024 and joined the alliance's incident exchange.
+            Here is the cleaned-up version:
+            Defence Reform
+            The ministry adopted the long-term development plan in 2023, setting out how the armed forces would be modernised over ten years.
+            Parliament approved the budget for its first phase, although the funds arrived late in the year.
+            Observers noted that the plan depends on continued political agreement between both entities.
+            """);
+
+        Assert.Equal([("heading", 1), ("paragraph", 2), ("paragraph", 3), ("paragraph", 4), ("heading", 5), ("paragraph", 6)], document.Outline());
+        Assert.Contains("armed forces will be modernised", ((ParagraphBlock)document.Blocks[1]).Text, StringComparison.Ordinal);
+        Assert.Equal(
+            [("assistant-text", 7, 7, (int?)null), ("duplicate", 8, 11, 1)],
+            document.Removed.Select(r => (r.Reason, r.Line, r.LineEnd, r.DuplicateOf)));
+        Assert.StartsWith("Defence Reform\nThe ministry adopted", document.Removed[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FirstTableCopyCutOff_TableTakesEachCellFromTheCopyThatHasIt()
+    {
+        var document = Ingest.Parse("""
+            Initiative
+            Focus Area
+            Status
+            Defense Reform Program
+            Structural Modernization
+            Ongoing
+            Cybersecurity Initiative
+            Digital Threat It looks like your table was cut off. Here is the complete table:
+            Initiative
+            Focus Area
+            Status
+            Defense Reform Program
+            Structural Modernization
+            Ongoing
+            Cybersecurity Initiative
+            Digital Threat Protection
+            Launched 2023
+            The steering board reviews both initiatives every quarter and reports to the presidency.
+            """);
+
+        Assert.Equal([("table", 1), ("paragraph", 18)], document.Outline());
+        var table = document.SingleTable();
+        Assert.Equal(["Initiative", "Focus Area", "Status"], table.Columns);
+        Assert.Equal(
+            [["Defense Reform Program", "Structural Modernization", "Ongoing"], ["Cybersecurity Initiative", "Digital Threat Protection", "Launched 2023"]],
+            table.Rows);
+        Assert.Equal([[4, 5, 6], [7, 16, 17]], table.CellLines);
+        Assert.Empty(table.TruncatedCells);
+        Assert.Empty(table.IncompleteRows);
+
+        var duplicate = Assert.Single(document.Removed, r => r.Reason == "duplicate");
+        Assert.Equal(1, duplicate.DuplicateOf);
+        Assert.EndsWith("Cybersecurity Initiative\nDigital Threat", duplicate.Text, StringComparison.Ordinal);
+        Assert.Contains(document.Warnings, w => w is { Code: "completed-from-repeat", Line: 16 });
+    }
+
+    [Fact]
+    public void Parse_SameShortCellInManyRowsAndTables_NothingRemoved()
+    {
+        var document = Ingest.Parse("""
+            Initiative
+            Lead
+            Status
+            Defence Review
+            Ministry of Defence
+            Ongoing
+            Cyber Centre
+            Ministry of Security
+            Ongoing
+            Border Programme
+            Border Police
+            Ongoing
+            The programmes above are reviewed every year by the joint board and reported to parliament.
+            Area
+            Indicator
+            Status
+            Cybersecurity
+            Incidents handled
+            Ongoing
+            Training
+            Officers certified
+            Ongoing
+            Cybersecurity
+            Exercises held
+            Completed
+            """);
+
+        Assert.Empty(document.Removed);
+        var tables = document.Blocks.OfType<TableBlock>().ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["Ongoing", "Ongoing", "Ongoing"], tables[0].Rows.Select(r => r[2]));
+        Assert.Equal(["Cybersecurity", "Training", "Cybersecurity"], tables[1].Rows.Select(r => r[0]));
+        Assert.Equal([17, 20, 23], tables[1].CellLines.Select(r => r[0]));
+    }
+}
