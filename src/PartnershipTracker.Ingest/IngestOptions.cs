@@ -3,6 +3,7 @@ namespace PartnershipTracker.Ingest;
 /// <summary>Limits and hints for reading documents (configuration section "Ingest").</summary>
 public sealed class IngestOptions
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Ingest";
 
     /// <summary>Largest document accepted, in bytes. Default 50 MiB.</summary>

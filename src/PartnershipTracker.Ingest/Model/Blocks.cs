@@ -7,6 +7,7 @@ public abstract record Block(int Line)
     public abstract string Type { get; }
 }
 
+/// <summary>A heading: a short title-like line on its own (no closing punctuation), not part of a table.</summary>
 public sealed record HeadingBlock(int Line, string Text) : Block(Line)
 {
     public override string Type => "heading";

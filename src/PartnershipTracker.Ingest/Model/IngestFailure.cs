@@ -3,10 +3,19 @@ namespace PartnershipTracker.Ingest.Model;
 /// <summary>Why a document could not be read. Expected failures are values, not exceptions.</summary>
 public enum IngestFailureKind
 {
+    /// <summary>No bytes, or nothing but whitespace (and a byte-order mark) once decoded.</summary>
     Empty,
+
+    /// <summary>A NUL byte, or more than 10% control characters, in the first 8 KiB.</summary>
     Binary,
+
+    /// <summary>A format with no reader yet (PDF, ZIP-based Office files, images) or an unsupported file extension.</summary>
     UnknownFormat,
+
+    /// <summary>More bytes than <see cref="IngestOptions.MaxFileBytes"/>.</summary>
     TooLarge,
+
+    /// <summary>The format is known but the document could not be read (e.g. a damaged PDF).</summary>
     Unreadable,
 }
 
@@ -16,6 +25,7 @@ public sealed record IngestFailure(IngestFailureKind Kind, string Message);
 /// <summary>Either a parsed document or the reason there is none.</summary>
 public sealed record IngestResult(ParsedDocument? Document, IngestFailure? Failure)
 {
+    /// <summary>True when <see cref="Document"/> is set (and <see cref="Failure"/> is null).</summary>
     public bool Succeeded => Document is not null;
 
     public static IngestResult Ok(ParsedDocument document) => new(document, null);
