@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PartnershipTracker.Benchmarks.IngestBenchmarks).Assembly).Run(args);
