@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using PartnershipTracker.Core.Data;
 
 namespace PartnershipTracker.Web.Infrastructure;
@@ -15,14 +15,21 @@ internal static class WebComposition
 
     public static WebApplication UsePtrackWeb(this WebApplication app)
     {
+        // In every environment: no stack trace or other internals ever reach a browser.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseSecurityHeaders();
+        app.UseRouting();
+
+        // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,
+        // wwwroot is in the project folder: the build's static-web-assets manifest says where; a publish has no
+        // such manifest and serves its own wwwroot. Development loads the manifest already.
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        app.UseStaticFiles();
-        app.UseRouting();
+        app.MapStaticAssets();
         app.MapGet("/health", async (PtrackDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct)
                 ? Results.Ok(new { status = "ok" })

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Web.Infrastructure;
+
+namespace PartnershipTracker.Web.Pages.Achievements;
+
+/// <summary>One achievement by id; 404 when there is none.</summary>
+public sealed class DetailModel(GetAchievement handler) : PageModel
+{
+    public AchievementDetail Record { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return this.Failed(result.Failure!);
+        }
+
+        Record = result.Value!;
+        return Page();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnershipTracker.Web.Infrastructure;
+
+namespace PartnershipTracker.Web.Pages;
+
+/// <summary>
+/// The page for every error: status codes re-executed here (404 and the like) and unexpected exceptions.
+/// It shows a sentence for people and, for expected failures, the handler's message; never an exception, a
+/// stack trace or a path on the server.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string Heading { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? requested)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Status = exception ? StatusCodes.Status500InternalServerError
+            : reExecuted ? Response.StatusCode
+            : requested is >= 400 and <= 599 ? requested.Value
+            : StatusCodes.Status500InternalServerError;
+
+        (Heading, Message) = Status switch
+        {
+            StatusCodes.Status400BadRequest => ("Bad request", "The request could not be understood."),
+            StatusCodes.Status404NotFound => ("Page not found", "There is no page at this address. It may have been moved, or the record may not exist."),
+            StatusCodes.Status405MethodNotAllowed => ("Not allowed", "This address does not accept that kind of request."),
+            StatusCodes.Status409Conflict => ("Conflict", "The request clashes with what is stored."),
+            >= 500 => ("Something went wrong", "The server could not complete the request. The problem has been logged; please try again later."),
+            _ => ("Error", "The request could not be completed."),
+        };
+
+        // A handler's failure message is written for people (see PageFailures); it is shown, encoded, for expected failures only.
+        if (!exception && HttpContext.Items[PageFailures.MessageKey] is string failure)
+        {
+            Message = failure;
+        }
+    }
+}
