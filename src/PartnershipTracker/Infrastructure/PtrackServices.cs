@@ -3,6 +3,7 @@ using PartnershipTracker.Core.Examples;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Reports;
 using PartnershipTracker.Data.Sqlite;
 
 namespace PartnershipTracker.Infrastructure;
@@ -23,6 +24,7 @@ public static class PtrackServices
         services.AddScoped<ProgrammeLookup>();
         services.AddScoped<IngestDocument>();
         services.AddScoped<GetProgrammeOverview>();
+        services.AddPtrackReports();
         services.AddScoped<ListAreas>();
         services.AddScoped<GetArea>();
         services.AddScoped<ListAchievements>();
