@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Reports;
+
+namespace PartnershipTracker.Web.Api;
+
+/// <summary><c>GET /report?programme=SLUG&amp;format=html|md</c>: the programme progress report as a download.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/report", GetReportAsync)
+            .WithName("GetProgrammeReport")
+            .WithTags("Reports")
+            .WithSummary("The programme progress report")
+            .WithDescription("The report as one self-contained HTML file (format=html, the default) or Markdown (format=md), sent as an attachment named like nato-bih-report.html.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <param name="programme">The programme's slug; may be left out when there is only one programme.</param>
+    /// <param name="format"><c>html</c> (default) or <c>md</c>.</param>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportAsync(
+        string? programme, string? format, GetProgrammeReport reports, CancellationToken cancellationToken)
+    {
+        var parsed = format is null ? ReportFormat.Html : ReportFormats.Parse(format);
+        if (parsed is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["format"] = [$"'{format}' is not a report format; use one of: {string.Join(", ", ReportFormats.Names)}."] },
+                detail: "The format parameter must be html or md.");
+        }
+
+        var result = await reports.HandleAsync(programme, parsed.Value, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Problem(result.Failure!);
+        }
+
+        var report = result.Value!;
+        return TypedResults.File(Encoding.UTF8.GetBytes(report.Content), report.ContentType, report.FileName);
+    }
+
+    // TODO: move to the one shared failure-to-problem-details mapping once Web/Infrastructure has it (STYLE.md habit 5).
+    private static ProblemHttpResult Problem(Failure failure) => failure.Kind switch
+    {
+        FailureKind.NotFound => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        FailureKind.Conflict => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => TypedResults.Problem(
+            failure.Message,
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Invalid request",
+            extensions: failure.Fields is null ? null : new Dictionary<string, object?> { ["errors"] = failure.Fields }),
+    };
+}
