@@ -211,7 +211,8 @@ public sealed class RecordMapper(MappingRules rules)
     /// <summary>Collects areas under their canonical names, merging aliases and keeping every mention.</summary>
     private sealed class AreaCollector(Dictionary<string, string> canonical)
     {
-        private readonly List<(string Name, List<string> Seen, List<EvidenceRef> Evidence, string? Description)> _areas = [];
+        private readonly List<CollectedArea> _areas = [];
+        private readonly Dictionary<string, CollectedArea> _byKey = new(StringComparer.Ordinal);
 
         /// <returns>The canonical name, or null for a missing name.</returns>
         public string? Mention(string? name, string? description, EvidenceRef evidence)
@@ -221,20 +222,19 @@ public sealed class RecordMapper(MappingRules rules)
                 return null;
             }
 
-            var key = AreaNames.Normalize(name);
-            var canonicalName = canonical.GetValueOrDefault(key, name.Trim());
-            var canonicalKey = AreaNames.Normalize(canonicalName);
-            var index = _areas.FindIndex(a => AreaNames.Normalize(a.Name) == canonicalKey);
-            if (index < 0)
+            var seen = name.Trim();
+            var canonicalName = canonical.GetValueOrDefault(AreaNames.Normalize(seen), seen);
+            var key = AreaNames.Normalize(canonicalName);
+            if (!_byKey.TryGetValue(key, out var area))
             {
-                _areas.Add((canonicalName, [name.Trim()], [evidence], description));
-                return canonicalName;
+                area = new CollectedArea(canonicalName);
+                _byKey[key] = area;
+                _areas.Add(area);
             }
 
-            var area = _areas[index];
-            if (!area.Seen.Contains(name.Trim(), StringComparer.Ordinal))
+            if (!area.Seen.Contains(seen, StringComparer.Ordinal))
             {
-                area.Seen.Add(name.Trim());
+                area.Seen.Add(seen);
             }
 
             if (!area.Evidence.Contains(evidence))
@@ -242,11 +242,22 @@ public sealed class RecordMapper(MappingRules rules)
                 area.Evidence.Add(evidence);
             }
 
-            _areas[index] = area with { Description = area.Description ?? description };
+            area.Description ??= description;
             return area.Name;
         }
 
         public List<MappedArea> ToList() =>
             _areas.Select(a => new MappedArea(a.Name, a.Description, a.Seen, a.Evidence)).ToList();
+
+        private sealed class CollectedArea(string name)
+        {
+            public string Name { get; } = name;
+
+            public List<string> Seen { get; } = [];
+
+            public List<EvidenceRef> Evidence { get; } = [];
+
+            public string? Description { get; set; }
+        }
     }
 }

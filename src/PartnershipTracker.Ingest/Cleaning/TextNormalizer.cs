@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PartnershipTracker.Ingest.Cleaning;
 
 /// <summary>Folds the differences that do not make two passages different: case, quotes, dashes, spacing.</summary>
@@ -7,7 +5,9 @@ internal static class TextNormalizer
 {
     public static string ForComparison(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var space = false;
         foreach (var raw in text)
         {
@@ -17,24 +17,25 @@ internal static class TextNormalizer
                 '“' or '”' or '„' or '‟' => '"',
                 '–' or '—' or '‐' or '‑' => '-',
                 '\u00A0' => ' ',
+                _ when raw < 128 => raw is >= 'A' and <= 'Z' ? (char)(raw + 32) : raw,
                 _ => char.ToLowerInvariant(raw),
             };
-            if (char.IsWhiteSpace(c))
+            if (c is ' ' or '\t' || (c >= 128 && char.IsWhiteSpace(c)))
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 space = false;
             }
 
-            builder.Append(c);
+            buffer[length++] = c;
         }
 
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     /// <summary>

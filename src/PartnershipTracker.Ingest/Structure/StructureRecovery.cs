@@ -19,15 +19,15 @@ internal static class StructureRecovery
         while (i < stream.Count)
         {
             var line = stream[i];
-            var text = line.Text.Trim();
+            var text = line.Trimmed;
 
-            if (LineShape.IsIntro(text))
+            if (line.IsIntro)
             {
                 var items = ListItemsAfter(stream, i + 1, out var next);
                 if (items.Count > 0)
                 {
                     var intro = text;
-                    if (LineShape.IsProse(text) || LastSentence(text) != text)
+                    if (line.IsProse || LastSentence(text) != text)
                     {
                         blocks.Add(new ParagraphBlock(line.Number, line.Number, text, line.Truncated));
                         intro = LastSentence(text);
@@ -39,11 +39,11 @@ internal static class StructureRecovery
                 }
             }
 
-            if (LineShape.LabelItem(text) is not null && i + 1 < stream.Count && LineShape.LabelItem(stream[i + 1].Text.Trim()) is not null)
+            if (line.LabelItem is not null && i + 1 < stream.Count && stream[i + 1].LabelItem is not null)
             {
                 var items = new List<ListItem>();
                 var j = i;
-                while (j < stream.Count && LineShape.LabelItem(stream[j].Text.Trim()) is { } item)
+                while (j < stream.Count && stream[j].LabelItem is { } item)
                 {
                     items.Add(new ListItem(item.Label, item.Text, stream[j].Number, stream[j].Truncated));
                     j++;
@@ -54,7 +54,7 @@ internal static class StructureRecovery
                 continue;
             }
 
-            if (!LineShape.IsProse(text) && !LineShape.IsIntro(text) && !JoinsNext(stream, i, blankBefore))
+            if (!line.IsProse && !line.IsIntro && !JoinsNext(stream, i, blankBefore))
             {
                 i = ShortRun(stream, i, blankBefore, options, blocks, warnings);
                 continue;
@@ -70,17 +70,17 @@ internal static class StructureRecovery
     private static List<ListItem> ListItemsAfter(IReadOnlyList<TextLine> stream, int start, out int next)
     {
         var items = new List<ListItem>();
-        var labelled = start < stream.Count && LineShape.LabelItem(stream[start].Text.Trim()) is not null;
+        var labelled = start < stream.Count && stream[start].LabelItem is not null;
         next = start;
         while (next < stream.Count)
         {
             var line = stream[next];
-            var text = line.Text.Trim();
-            if (labelled && LineShape.LabelItem(text) is { } item)
+            var text = line.Trimmed;
+            if (labelled && line.LabelItem is { } item)
             {
                 items.Add(new ListItem(item.Label, item.Text, line.Number, line.Truncated));
             }
-            else if (!labelled && LineShape.EndsSentence(text) && !LineShape.IsIntro(text) && text.Length < 400)
+            else if (!labelled && line.EndsSentence && !line.IsIntro && text.Length < 400)
             {
                 items.Add(new ListItem(null, text, line.Number, line.Truncated));
             }
@@ -100,13 +100,13 @@ internal static class StructureRecovery
         IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, IngestOptions options, List<Block> blocks, List<IngestWarning> warnings)
     {
         var end = start;
-        while (end < stream.Count && IsShortCell(stream[end].Text.Trim()) && !JoinsNext(stream, end, blankBefore))
+        while (end < stream.Count && IsShortCell(stream[end]) && !JoinsNext(stream, end, blankBefore))
         {
             end++;
         }
 
         var run = stream.Skip(start).Take(end - start).ToList();
-        var followedByProse = end < stream.Count && (LineShape.IsProse(stream[end].Text.Trim()) || JoinsNext(stream, end, blankBefore));
+        var followedByProse = end < stream.Count && (stream[end].IsProse || JoinsNext(stream, end, blankBefore));
         var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, end == stream.Count, options) : null;
         if (reading is null)
         {
@@ -151,12 +151,12 @@ internal static class StructureRecovery
         return end;
     }
 
-    private static bool IsShortCell(string text) =>
-        !LineShape.IsProse(text) && !LineShape.IsIntro(text) && LineShape.LabelItem(text) is null;
+    private static bool IsShortCell(TextLine line) =>
+        !line.IsProse && !line.IsIntro && line.LabelItem is null;
 
     private static Block ShortLineBlock(TextLine line)
     {
-        var text = line.Text.Trim();
+        var text = line.Trimmed;
         return LineShape.IsHeadingLike(text) && !line.Truncated
             ? new HeadingBlock(line.Number, text)
             : new ParagraphBlock(line.Number, line.Number, text, line.Truncated);
@@ -168,11 +168,11 @@ internal static class StructureRecovery
     /// </summary>
     private static bool JoinsNext(IReadOnlyList<TextLine> stream, int index, IReadOnlySet<int> blankBefore)
     {
-        var text = stream[index].Text.Trim();
+        var line = stream[index];
         return index + 1 < stream.Count
-            && !stream[index].Truncated
-            && !LineShape.EndsSentence(text)
-            && !LineShape.IsIntro(text)
+            && !line.Truncated
+            && !line.EndsSentence
+            && !line.IsIntro
             && !blankBefore.Contains(stream[index + 1].Number)
             && stream[index + 1].Text.TrimStart() is { Length: > 0 } following
             && char.IsLower(following[0]);
@@ -182,13 +182,13 @@ internal static class StructureRecovery
     private static int Paragraph(IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, List<Block> blocks)
     {
         var first = stream[start];
-        var text = first.Text.Trim();
+        var text = first.Trimmed;
         var last = first;
         var next = start + 1;
         while (JoinsNext(stream, next - 1, blankBefore))
         {
             last = stream[next];
-            text = text + " " + last.Text.Trim();
+            text = text + " " + last.Trimmed;
             next++;
         }
 
