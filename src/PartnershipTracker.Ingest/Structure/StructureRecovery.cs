@@ -128,6 +128,9 @@ internal static class StructureRecovery
         blocks.Add(table);
         foreach (var cell in table.TruncatedCells)
         {
+            // The cell's warning says more than the line's: it replaces it.
+            var line = table.CellLines[cell.Row][cell.Column];
+            warnings.RemoveAll(w => w.Code == "truncated" && w.Line == line);
             warnings.Add(new IngestWarning(
                 "truncated-cell",
                 $"table cell \"{table.Rows[cell.Row][cell.Column]}\" (column \"{table.Columns[cell.Column]}\") is cut off in the source",

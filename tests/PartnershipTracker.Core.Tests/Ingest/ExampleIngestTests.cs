@@ -107,7 +107,7 @@ public sealed class ExampleIngestTests : IAsyncLifetime
         Assert.Equal(Now, source.RetrievedAt);
         Assert.Equal(1, source.Version);
         Assert.Equal(68, source.Content!.Split('\n').Length);
-        Assert.Equal(["assistant-text", "code-fence", "duplicate", "truncated", "truncated-cell"], source.DataQualityFlags);
+        Assert.Equal(["assistant-text", "code-fence", "duplicate", "truncated-cell"], source.DataQualityFlags);
         Assert.Contains("\"reason\":\"duplicate\"", source.IngestReportJson, StringComparison.Ordinal);
     }
 
