@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Web.Api;
 
 namespace PartnershipTracker.Web.Infrastructure;
 
@@ -10,6 +13,10 @@ internal static class WebComposition
     {
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddProblemDetails();
+
+        // Razor still encodes every character that means something in HTML (< > & " '); letters and dashes in
+        // other scripts are written as they are instead of as numeric references.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return services;
     }
 
@@ -35,6 +42,7 @@ internal static class WebComposition
                 ? Results.Ok(new { status = "ok" })
                 : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithName("Health");
+        app.MapReportEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -42,8 +42,8 @@ public sealed class ErrorModel : PageModel
             _ => ("Error", "The request could not be completed."),
         };
 
-        // A handler's failure message is written for people (see PageFailures); it is shown, encoded, for expected failures only.
-        if (!exception && HttpContext.Items[PageFailures.MessageKey] is string failure)
+        // A handler's failure message is written for people (see FailureResults); it is shown, encoded, for expected failures only.
+        if (!exception && HttpContext.Items[FailureResults.MessageKey] is string failure)
         {
             Message = failure;
         }
