@@ -21,7 +21,10 @@ public sealed class GetArea(PtrackDbContext db)
         var area = await db.Areas.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
-                a.Id, a.Name, a.Description, a.Chapter,
+                a.Id,
+                a.Name,
+                a.Description,
+                a.Chapter,
                 Programme = db.Programmes.Where(p => p.Id == a.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Aliases = a.Aliases.Where(x => x.Name != a.Name).OrderBy(x => x.Name).Select(x => x.Name).ToList(),
             })

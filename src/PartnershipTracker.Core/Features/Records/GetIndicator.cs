@@ -28,7 +28,12 @@ public sealed class GetIndicator(PtrackDbContext db)
         var found = await db.Indicators.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new
             {
-                i.Id, i.Name, i.Unit, i.Direction, i.Description, i.AreaId,
+                i.Id,
+                i.Name,
+                i.Unit,
+                i.Direction,
+                i.Description,
+                i.AreaId,
                 Area = db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
                 Programme = db.Programmes.Where(p => p.Id == i.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Observations = i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
