@@ -167,9 +167,10 @@ public sealed class ProgrammeReportTests(ExampleReportFixture fixture) : IClassF
     public void Render_Sources_ListsTheArticleWithShortHashAndFlags()
     {
         var article = HtmlRow(HtmlSection(fixture.Html, "Sources"), "1");
-        var sha = fixture.Overview.Sources.Single(s => s.Id == 1).Sha256!;
+        var source = fixture.Overview.Sources.Single(s => s.Id == 1);
 
-        Assert.Equal(["1", "Progress and Challenges in NATO Bosnian Partnership", "—", "—", "article.txt", "1", sha[..12], "unknown", "assistant-text, code-fence, duplicate, truncated, truncated-cell"], article);
+        Assert.Equal(["1", "Progress and Challenges in NATO Bosnian Partnership", "—", "—", "article.txt", "1", source.Sha256![..12], "unknown", string.Join(", ", source.DataQualityFlags)], article);
+        Assert.StartsWith("assistant-text, code-fence, duplicate, ", article[8], StringComparison.Ordinal);
         Assert.Contains("<tr id=\"source-1\">", fixture.Html, StringComparison.Ordinal);
     }
 

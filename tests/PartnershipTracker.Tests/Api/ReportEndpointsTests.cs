@@ -13,8 +13,8 @@ using PartnershipTracker.Web.Api;
 namespace PartnershipTracker.Tests.Api;
 
 /// <summary>
-/// <c>GET /report</c> on a host that maps only the report endpoints over the shared services, so that it is
-/// tested before it is wired into the web composition.
+/// <c>GET /report</c> on a host that maps only the report endpoints over the shared services: the endpoint's
+/// contract without the pages' pipeline (status-code pages, security headers) around it.
 /// </summary>
 public sealed class ReportEndpointsTests : IAsyncLifetime
 {

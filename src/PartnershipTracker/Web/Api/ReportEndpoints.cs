@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Reports;
+using PartnershipTracker.Web.Infrastructure;
 
 namespace PartnershipTracker.Web.Api;
 
@@ -38,22 +38,10 @@ public static class ReportEndpoints
         var result = await reports.HandleAsync(programme, parsed.Value, cancellationToken);
         if (!result.Succeeded)
         {
-            return Problem(result.Failure!);
+            return result.Failure!.ToProblem();
         }
 
         var report = result.Value!;
         return TypedResults.File(Encoding.UTF8.GetBytes(report.Content), report.ContentType, report.FileName);
     }
-
-    // TODO: move to the one shared failure-to-problem-details mapping once Web/Infrastructure has it (STYLE.md habit 5).
-    private static ProblemHttpResult Problem(Failure failure) => failure.Kind switch
-    {
-        FailureKind.NotFound => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
-        FailureKind.Conflict => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
-        _ => TypedResults.Problem(
-            failure.Message,
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Invalid request",
-            extensions: failure.Fields is null ? null : new Dictionary<string, object?> { ["errors"] = failure.Fields }),
-    };
 }
