@@ -45,6 +45,9 @@ internal static class TableRecovery
         "status", "target", "theme", "timeline", "title", "topic", "type", "unit", "value", "year",
     };
 
+    /// <summary>The normalised known headers of each options object, worked out once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IngestOptions, HashSet<string>> KnownSets = [];
+
     public sealed record Reading(int Lead, int Trail, int Columns, double Cost);
 
     /// <summary>Finds the best reading of a run of short lines, or null when none is a convincing table.</summary>
@@ -53,7 +56,8 @@ internal static class TableRecovery
     /// <param name="endsDocument">Nothing follows the run: a short last row may be where the document was cut off.</param>
     public static Reading? BestReading(IReadOnlyList<TextLine> run, bool followedByProse, bool endsDocument, IngestOptions options)
     {
-        var known = new HashSet<string>(options.KnownHeaders.Select(TextNormalizer.ForComparison), StringComparer.Ordinal);
+        var known = KnownSets.GetValue(options, o => new HashSet<string>(o.KnownHeaders.Select(TextNormalizer.ForComparison), StringComparer.Ordinal));
+        var features = run.Select(line => new CellFeatures(line.Trimmed, known)).ToList();
         Reading? best = null;
         var canLead = run.Count > 4 && LineShape.IsHeadingLike(run[0].Text);
         var canTrail = followedByProse && LineShape.IsHeadingLike(run[^1].Text);
@@ -62,7 +66,8 @@ internal static class TableRecovery
         {
             for (var trail = 0; trail <= (canTrail ? 1 : 0); trail++)
             {
-                var cells = run.Skip(lead).Take(run.Count - lead - trail).ToList();
+                var cells = features.GetRange(lead, run.Count - lead - trail);
+                var lastTruncated = run[run.Count - trail - 1].Truncated;
                 for (var columns = 2; columns <= MaxColumns; columns++)
                 {
                     if (cells.Count < columns + 1)
@@ -70,7 +75,7 @@ internal static class TableRecovery
                         break;
                     }
 
-                    var cost = Cost(cells, columns, known, endsDocument) + (lead * 0.2) - (trail * trailBonus);
+                    var cost = Cost(cells, columns, lastTruncated, endsDocument) + (lead * 0.2) - (trail * trailBonus);
                     if (best is null || cost < best.Cost - 1e-9)
                     {
                         best = new Reading(lead, trail, columns, cost);
@@ -122,7 +127,7 @@ internal static class TableRecovery
         return new TableBlock(cells[0].Number, cells.Max(c => c.Number), header, rows, lines, truncated, incomplete);
     }
 
-    private static double Cost(List<TextLine> cells, int columns, HashSet<string> known, bool endsDocument)
+    private static double Cost(List<CellFeatures> cells, int columns, bool lastTruncated, bool endsDocument)
     {
         var cost = 0.0;
         var dataCells = cells.Count - columns;
@@ -130,7 +135,7 @@ internal static class TableRecovery
         var dataRows = (dataCells + columns - 1) / columns;
         if (remainder != 0)
         {
-            cost += cells[^1].Truncated ? 0.3 : endsDocument ? 0.4 : 1.0;
+            cost += lastTruncated ? 0.3 : endsDocument ? 0.4 : 1.0;
         }
 
         if (dataRows == 1)
@@ -138,103 +143,119 @@ internal static class TableRecovery
             cost += 0.5;
         }
 
-        var header = cells.Take(columns).Select(c => c.Text.Trim()).ToList();
-        foreach (var cell in header)
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < columns; c++)
         {
-            if (LineShape.Words(cell) > 5)
-            {
-                cost += 0.4;
-            }
-
-            if (LineShape.EndsSentence(cell))
-            {
-                cost += 0.4;
-            }
-
-            if (LineShape.IsNumeric(cell))
-            {
-                cost += 0.5;
-            }
-
-            if (LineShape.TitleCaseRatio(cell) is < 1)
-            {
-                cost += 0.3;
-            }
-
-            cost -= HeaderWeight(cell, known);
+            var cell = cells[c];
+            cost += cell.HeaderCost;
+            distinct.Add(cell.Normalized);
         }
 
-        if (header.Distinct(StringComparer.OrdinalIgnoreCase).Count() < header.Count)
+        if (distinct.Count < columns)
         {
             cost += 0.5;
         }
 
         for (var i = columns; i < cells.Count; i++)
         {
-            var text = TextNormalizer.ForComparison(cells[i].Text);
-            if (known.Contains(text))
-            {
-                cost += KnownHeaderWeight;
-            }
-            else if (CommonHeaders.Contains(text))
-            {
-                cost += CommonHeaderWeight;
-            }
+            cost += cells[i].DataCost;
         }
 
         for (var c = 0; c < columns; c++)
         {
-            var column = new List<string>();
-            for (var i = columns + c; i < cells.Count; i += columns)
-            {
-                column.Add(cells[i].Text.Trim());
-            }
-
-            cost += ColumnDisagreement(column);
+            cost += ColumnDisagreement(cells, columns, c);
         }
 
         return cost;
     }
 
-    /// <summary>How strongly a header cell reads as a column name: known to the caller, or ending in a common column name.</summary>
-    private static double HeaderWeight(string cell, HashSet<string> known)
+    /// <summary>How much the cells of one column differ in kind: capitalisation, numbers, length.</summary>
+    private static double ColumnDisagreement(List<CellFeatures> cells, int columns, int column)
     {
-        var text = TextNormalizer.ForComparison(cell);
-        if (known.Contains(text))
+        var count = 0;
+        var numeric = 0;
+        double ratioSum = 0, ratioSquares = 0, lengthSum = 0, lengthSquares = 0;
+        var ratios = 0;
+        for (var i = columns + column; i < cells.Count; i += columns)
         {
-            return KnownHeaderWeight;
+            var cell = cells[i];
+            count++;
+            numeric += cell.IsNumeric ? 1 : 0;
+            lengthSum += cell.LogWords;
+            lengthSquares += cell.LogWords * cell.LogWords;
+            if (cell.TitleCaseRatio is { } ratio)
+            {
+                ratios++;
+                ratioSum += ratio;
+                ratioSquares += ratio * ratio;
+            }
         }
 
-        var lastWord = text[(text.LastIndexOf(' ') + 1)..];
-        return CommonHeaders.Contains(lastWord) ? CommonHeaderWeight : 0;
-    }
-
-    /// <summary>How much the cells of one column differ in kind: capitalisation, numbers, length.</summary>
-    private static double ColumnDisagreement(List<string> column)
-    {
-        if (column.Count < 2)
+        if (count < 2)
         {
             return 0;
         }
 
-        var ratios = column.Select(LineShape.TitleCaseRatio).OfType<double>().ToList();
         var cost = 0.0;
-        if (ratios.Count >= 2)
+        if (ratios >= 2)
         {
-            cost += 2 * Variance(ratios);
+            cost += 2 * Variance(ratioSum, ratioSquares, ratios);
         }
 
-        var numeric = column.Count(LineShape.IsNumeric) / (double)column.Count;
-        cost += 2 * Math.Min(numeric, 1 - numeric);
-
-        var lengths = column.Select(x => Math.Log(LineShape.Words(x) + 1)).ToList();
-        cost += 0.3 * Math.Sqrt(Variance(lengths));
+        var share = numeric / (double)count;
+        cost += 2 * Math.Min(share, 1 - share);
+        cost += 0.3 * Math.Sqrt(Variance(lengthSum, lengthSquares, count));
         return cost;
     }
 
-    private static double Variance(List<double> values)
+    /// <summary>Population variance from a sum and a sum of squares (never below 0 from rounding).</summary>
+    private static double Variance(double sum, double squares, int count)
     {
-        var mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean)) / values.Count;
+        var mean = sum / count;
+        return Math.Max(0, (squares / count) - (mean * mean));
+    }
+
+    /// <summary>What scoring needs to know about one line, worked out once per run rather than once per reading.</summary>
+    private sealed class CellFeatures
+    {
+        public CellFeatures(string text, HashSet<string> known)
+        {
+            Normalized = TextNormalizer.ForComparison(text);
+            var words = LineShape.Words(text);
+            IsNumeric = LineShape.IsNumeric(text);
+            TitleCaseRatio = LineShape.TitleCaseRatio(text);
+            LogWords = Math.Log(words + 1);
+
+            // As a header cell: long, closing punctuation, a number, not title case; less for a column name.
+            HeaderCost = (words > 5 ? 0.4 : 0) + (LineShape.EndsSentence(text) ? 0.4 : 0) + (IsNumeric ? 0.5 : 0)
+                + (TitleCaseRatio is < 1 ? 0.3 : 0) - HeaderWeight(Normalized, known);
+
+            // As a data cell: a column name where a value should be.
+            DataCost = known.Contains(Normalized) ? KnownHeaderWeight : CommonHeaders.Contains(Normalized) ? CommonHeaderWeight : 0;
+        }
+
+        public string Normalized { get; }
+
+        public bool IsNumeric { get; }
+
+        public double? TitleCaseRatio { get; }
+
+        public double LogWords { get; }
+
+        public double HeaderCost { get; }
+
+        public double DataCost { get; }
+    }
+
+    /// <summary>How strongly a header cell reads as a column name: known to the caller, or ending in a common column name.</summary>
+    private static double HeaderWeight(string normalized, HashSet<string> known)
+    {
+        if (known.Contains(normalized))
+        {
+            return KnownHeaderWeight;
+        }
+
+        var lastWord = normalized[(normalized.LastIndexOf(' ') + 1)..];
+        return CommonHeaders.Contains(lastWord) ? CommonHeaderWeight : 0;
     }
 }
