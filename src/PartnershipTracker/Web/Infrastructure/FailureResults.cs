@@ -32,6 +32,20 @@ public static class FailureResults
         return page.StatusCode(StatusOf(failure.Kind));
     }
 
+    /// <summary>For a page: on success hand the value to <paramref name="show"/> and render the page; else <see cref="Failed"/>.</summary>
+    public static IActionResult PageOr<T>(this PageModel page, Result<T> result, Action<T> show)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(show);
+        if (!result.Succeeded)
+        {
+            return page.Failed(result.Failure!);
+        }
+
+        show(result.Value!);
+        return page.Page();
+    }
+
     /// <summary>For an endpoint: problem details with the message as <c>detail</c> and field messages under <c>errors</c>.</summary>
     public static ProblemHttpResult ToProblem(this Failure failure)
     {

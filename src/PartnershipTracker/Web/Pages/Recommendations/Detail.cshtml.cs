@@ -10,15 +10,6 @@ public sealed class DetailModel(GetRecommendation handler) : PageModel
 {
     public RecommendationDetail Record { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
-    {
-        var result = await handler.HandleAsync(id, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return this.Failed(result.Failure!);
-        }
-
-        Record = result.Value!;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        this.PageOr(await handler.HandleAsync(id, cancellationToken), value => Record = value);
 }

@@ -10,15 +10,6 @@ public sealed class IndexModel(ListSources handler) : PageModel
 {
     public RecordList<SourceListItem> List { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken)
-    {
-        var result = await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return this.Failed(result.Failure!);
-        }
-
-        List = result.Value!;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
+        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
 }
