@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PartnershipTracker.Cli.Commands.Config;
 using PartnershipTracker.Cli.Commands.Db;
 using PartnershipTracker.Cli.Commands.Ingest;
 using PartnershipTracker.Cli.Commands.Report;
@@ -18,6 +19,7 @@ public static class CliApp
         ReportCommand.Create(),
         ServeCommand.Create(),
         DbCommand.Create(),
+        ConfigCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

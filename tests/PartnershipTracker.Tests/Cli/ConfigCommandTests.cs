@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace PartnershipTracker.Tests.Cli;
+
+[Collection("Environment")]
+public sealed class ConfigCommandTests
+{
+    [Fact]
+    public async Task ConfigShow_PasswordInConnectionString_IsRedacted()
+    {
+        var run = await CliRunner.RunAsync(
+            "Data Source=/tmp/never-opened.db;Password=hunter2",
+            new Dictionary<string, string> { ["Ingest__MaxFileBytes"] = "12345" },
+            "config", "show");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("hunter2", run.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("Data Source=/tmp/never-opened.db;Password=***", json.RootElement.GetProperty("database").GetProperty("connectionString").GetString());
+        Assert.Equal(12345, json.RootElement.GetProperty("ingest").GetProperty("maxFileBytes").GetInt64());
+        Assert.Equal(
+            ["Cyber Security", "Cyber Defense", "Cyber Defence", "Digital Threat Protection"],
+            json.RootElement.GetProperty("ingest").GetProperty("areaAliases").GetProperty("Cybersecurity").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(File.Exists("/tmp/never-opened.db"));
+    }
+
+    [Fact]
+    public async Task ConfigShow_InvalidLimit_ExitsTwoNamingTheSetting()
+    {
+        var run = await CliRunner.RunAsync("Data Source=/tmp/never-opened.db", new Dictionary<string, string> { ["Ingest__MaxFileBytes"] = "-5" }, "config", "show");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("ptrack: configuration: Ingest:MaxFileBytes must be a positive number of bytes, not -5", run.Error.Trim());
+    }
+}
