@@ -33,18 +33,18 @@ public static class CliApp
         var parse = CreateRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine("ptrack: " + error.Message);
-            }
-
-            Console.Error.WriteLine("Try 'ptrack --help'.");
+            // One line: the most telling error, and where to read more.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            var verb = parse.CommandResult.Command is RootCommand ? "ptrack" : "ptrack " + string.Join(' ', CommandPath(parse.CommandResult));
+            var message = error.Message.ReplaceLineEndings(" ").TrimEnd();
+            Console.Error.WriteLine($"ptrack: {message}{(message.EndsWith('.') ? "" : ".")} Try '{verb} --help'.");
             return ExitCodes.BadInput;
         }
 
         try
         {
-            return await parse.InvokeAsync();
+            // Our own handler below replaces System.CommandLine's, which prints the stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -52,5 +52,16 @@ public static class CliApp
             Console.Error.WriteLine($"ptrack: internal error ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.Failure;
         }
+    }
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current is not null && current.Command is not RootCommand; current = current.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(current.Command.Name);
+        }
+
+        return names;
     }
 }

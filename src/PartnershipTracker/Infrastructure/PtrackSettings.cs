@@ -44,6 +44,18 @@ public sealed class PtrackSettings
             return (null, $"configuration: Database:Provider '{database.Provider}' is not available; supported: {DatabaseOptions.Sqlite}");
         }
 
+        if (database.ConnectionString is { } connectionString)
+        {
+            try
+            {
+                _ = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+            {
+                return (null, $"configuration: Database:ConnectionString is not a SQLite connection string ({e.Message.ReplaceLineEndings(" ")})");
+            }
+        }
+
         if (ingest.MaxFileBytes <= 0)
         {
             return (null, $"configuration: Ingest:MaxFileBytes must be a positive number of bytes, not {ingest.MaxFileBytes}");

@@ -13,7 +13,7 @@ public static class WebApp
     /// <returns>The application, or the configuration error that stops it.</returns>
     public static (WebApplication? App, string? Error) Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
         var (settings, error) = PtrackSettings.Read(builder.Configuration);
         if (settings is null)
         {
@@ -26,6 +26,8 @@ public static class WebApp
         }
 
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A failed start is reported by `ptrack serve` in one line; the host's own log of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddPtrack(settings);
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddPtrackWeb();

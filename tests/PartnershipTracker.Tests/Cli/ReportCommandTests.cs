@@ -67,8 +67,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
-        var first = run.Error.Split(Environment.NewLine)[0];
-        Assert.Equal("ptrack: --format: 'pdf' is not a report format; use one of: html, md", first);
+        Assert.Equal("ptrack: --format: 'pdf' is not a report format; use one of: html, md. Try 'ptrack report --help'.", run.Error.Trim());
         Assert.False(File.Exists(path));
     }
 

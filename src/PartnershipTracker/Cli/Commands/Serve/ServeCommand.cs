@@ -28,8 +28,24 @@ internal static class ServeCommand
                 return CliContext.Fail(error!, ExitCodes.BadInput);
             }
 
-            await app.RunAsync();
-            return ExitCodes.Ok;
+            try
+            {
+                await app.RunAsync();
+                return ExitCodes.Ok;
+            }
+            catch (IOException e)
+            {
+                // Typically the address is in use: say which, in one line.
+                return CliContext.Fail($"cannot listen: {e.Message.ReplaceLineEndings(" ")}", ExitCodes.Failure);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                return CliContext.Fail($"database error: {e.Message.ReplaceLineEndings(" ")}", ExitCodes.Failure);
+            }
+            catch (FormatException e)
+            {
+                return CliContext.Fail($"--urls: {e.Message.ReplaceLineEndings(" ")} (expected e.g. http://127.0.0.1:8080)", ExitCodes.BadInput);
+            }
         });
         return command;
     }
