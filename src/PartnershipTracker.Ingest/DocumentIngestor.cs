@@ -21,7 +21,7 @@ public static class DocumentIngestor
     public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (text, format, failure) = DocumentDecoder.Decode(name, bytes, options);
+        var (text, format, failure, encodingNote) = DocumentDecoder.Decode(name, bytes, options);
         if (failure is not null)
         {
             return new IngestResult(null, failure);
@@ -32,6 +32,10 @@ public static class DocumentIngestor
         var lines = rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
         var removed = new List<RemovedPassage>();
         var warnings = new List<IngestWarning>();
+        if (encodingNote is not null)
+        {
+            warnings.Add(new IngestWarning("encoding", encodingNote, null));
+        }
 
         AssistantTextCleaner.Clean(lines, removed, warnings);
         MarkCutOffEnding(lines, warnings);

@@ -121,4 +121,31 @@ public sealed class DecoderTests
 
         Assert.Equal("The Sûreté and the ministry in Zürich agreed on the plan in 2023.", Assert.IsType<ParagraphBlock>(Assert.Single(document.Blocks)).Text);
     }
+
+    [Fact]
+    public void Parse_Windows1252Bytes_KeepsDashesAndQuotesAndSaysSo()
+    {
+        // é, en dash, curly quotes and em dash as Windows-1252 writes them (0xE9, 0x96, 0x93, 0x94, 0x97), CRLF.
+        byte[] bytes = [.. "D"u8, 0xE9, .. "fense budget "u8, 0x96, .. " limitations: Affecting "u8, 0x93, .. "modernization"u8, 0x94, .. " and capability "u8, 0x97, .. " development.\r\n"u8];
+
+        var document = DocumentIngestor.Parse("cp1252.txt", bytes, new IngestOptions()).Document!;
+
+        Assert.Equal("Défense budget – limitations: Affecting “modernization” and capability — development.", document.Lines[0]);
+        var warning = Assert.Single(document.Warnings);
+        Assert.Equal(("encoding", "the file is not UTF-8; it was read as Windows-1252"), (warning.Code, warning.Message));
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void Parse_Utf16WithByteOrderMark_IsReadAsText(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes("Reform Programme\r\nСарајево: the Presidency adopted the Reform Programme in November 2019.\r\n")];
+
+        var document = DocumentIngestor.Parse("unicode.txt", bytes, new IngestOptions()).Document!;
+
+        Assert.Equal(["Reform Programme", "Сарајево: the Presidency adopted the Reform Programme in November 2019.", ""], document.Lines);
+        Assert.Empty(document.Warnings);
+    }
 }

@@ -23,12 +23,17 @@ internal static class DocumentDecoder
         ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
     ];
 
+    /// <summary>Windows-1252, the usual encoding of text saved by Windows programs that is not UTF-8.</summary>
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("Windows-1252 is not available.");
+
     /// <summary>
-    /// Decodes <paramref name="bytes"/> as UTF-8 (a byte-order mark is dropped; bytes that are not
-    /// UTF-8 are read as Latin-1), with CRLF and CR turned into LF.
+    /// Decodes <paramref name="bytes"/>: by its byte-order mark (UTF-8, UTF-16 LE or BE; the mark is
+    /// dropped), else as UTF-8, else — when the bytes are not valid UTF-8 — as Windows-1252, which is said
+    /// in <c>EncodingNote</c>. CRLF and CR become LF.
     /// </summary>
     /// <returns>The text, or a failure naming the problem.</returns>
-    public static (string? Text, string Format, IngestFailure? Failure) Decode(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
+    public static (string? Text, string Format, IngestFailure? Failure, string? EncodingNote) Decode(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
     {
         if (bytes.Length > options.MaxFileBytes)
         {
@@ -44,7 +49,10 @@ internal static class DocumentDecoder
             }
         }
 
-        if (LooksBinary(bytes))
+        var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
+            : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
+            : null;
+        if (utf16 is null && LooksBinary(bytes))
         {
             return Fail(IngestFailureKind.Binary, $"{name}: file is binary, not a text document");
         }
@@ -55,19 +63,28 @@ internal static class DocumentDecoder
             return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt");
         }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
         string text;
-        try
+        string? note = null;
+        if (utf16 is not null)
         {
-            text = StrictUtf8.GetString(bytes);
+            text = utf16.GetString(bytes[2..]);
         }
-        catch (DecoderFallbackException)
+        else
         {
-            text = Encoding.Latin1.GetString(bytes);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            try
+            {
+                text = StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                text = Windows1252.GetString(bytes);
+                note = "the file is not UTF-8; it was read as Windows-1252";
+            }
         }
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -76,7 +93,7 @@ internal static class DocumentDecoder
             return Fail(IngestFailureKind.Empty, $"{name}: file is empty");
         }
 
-        return (text, "text", null);
+        return (text, "text", null, note);
     }
 
     /// <summary>A NUL byte, or more than 10% control characters other than tab, LF, CR and form feed, in the first 8 KiB.</summary>
@@ -100,6 +117,6 @@ internal static class DocumentDecoder
         return sample.Length > 0 && control * 10 > sample.Length;
     }
 
-    private static (string? Text, string Format, IngestFailure? Failure) Fail(IngestFailureKind kind, string message) =>
-        (null, "", new IngestFailure(kind, message));
+    private static (string? Text, string Format, IngestFailure? Failure, string? EncodingNote) Fail(IngestFailureKind kind, string message) =>
+        (null, "", new IngestFailure(kind, message), null);
 }
