@@ -60,6 +60,9 @@ public sealed class Initiative
 
     public required string Name { get; set; }
 
+    /// <summary>The focus area as the source wrote it ("Digital Threat Protection"); <see cref="AreaId"/> is the area it resolves to.</summary>
+    public string? FocusArea { get; set; }
+
     /// <summary>Null when the source's label names no status we recognise (see <see cref="StatusLabel"/>).</summary>
     public InitiativeStatus? Status { get; set; }
 

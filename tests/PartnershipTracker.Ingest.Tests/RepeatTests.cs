@@ -108,4 +108,18 @@ public sealed class RepeatTests
         Assert.Equal(["Cybersecurity", "Training", "Cybersecurity"], tables[1].Rows.Select(r => r[0]));
         Assert.Equal([17, 20, 23], tables[1].CellLines.Select(r => r[0]));
     }
+
+    [Fact]
+    public void Parse_PassageRepeatedBackToBack_IsOneRemovedEntryWithACount()
+    {
+        const string Block = "Defence budget\nThe budget rose by 27% in 2023 after years of decline, the ministry said.\nPersonnel costs took near 90% of it.\n";
+        var text = string.Concat(Enumerable.Repeat(Block, 50));
+
+        var document = DocumentIngestor.Parse("repeated.txt", System.Text.Encoding.UTF8.GetBytes(text), new IngestOptions()).Document!;
+
+        var removed = Assert.Single(document.Removed);
+        Assert.Equal(("duplicate", 4, 150, 1, 49), (removed.Reason, removed.Line, removed.LineEnd, removed.DuplicateOf!.Value, removed.Copies));
+        Assert.Equal(Block.TrimEnd('\n'), removed.Text);
+        Assert.Equal(3, document.Blocks.Count);
+    }
 }

@@ -32,7 +32,7 @@ public static class IngestJson
             programme = outcome.ProgrammeSlug,
             dryRun = outcome.Stored is null,
             blocks = document.Blocks.Select(Block),
-            removed = document.Removed.Select(r => new { reason = r.Reason, text = r.Text, line = r.Line, lineEnd = r.LineEnd, duplicateOf = r.DuplicateOf }),
+            removed = document.Removed.Select(r => new { reason = r.Reason, text = r.Text, line = r.Line, lineEnd = r.LineEnd, duplicateOf = r.DuplicateOf, copies = r.Copies }),
             warnings = document.Warnings.Select(w => new { code = w.Code, message = w.Message, line = w.Line }),
             records = new
             {

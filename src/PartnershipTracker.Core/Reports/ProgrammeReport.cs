@@ -113,7 +113,7 @@ public sealed class ProgrammeReport(TimeProvider time)
             overview.Initiatives.Select(i => new Row(
             [
                 Cell.Of(i.Name, i.TruncatedInSource && i.StatusLabel is null),
-                Cell.Of(i.Area),
+                Cell.Of(i.FocusAreaShown),
                 i.TruncatedInSource && i.StatusLabel is not null ? StatusWithMark(i) : Status(i),
                 Cell.Of(i.Start?.ToString()),
                 Evidence(overview, RecordType.Initiative, i.Id),

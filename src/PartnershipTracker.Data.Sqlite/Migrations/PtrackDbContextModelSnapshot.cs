@@ -239,6 +239,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FocusArea")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadInstitution")
                         .HasColumnType("TEXT");
 

@@ -23,7 +23,7 @@ internal static class RepeatDetector
     private const int MinimumPrefixChars = 8;
 
     /// <param name="stream">The lines in reading order, without removed and blank lines; rewritten in place.</param>
-    /// <param name="removed">Receives one entry per repeated passage.</param>
+    /// <param name="removed">Receives one entry per repeated passage (back-to-back copies of one passage are one entry with a count).</param>
     /// <param name="warnings">Receives one entry per line completed from a later copy.</param>
     public static void RemoveRepeats(List<TextLine> stream, List<RemovedPassage> removed, List<IngestWarning> warnings)
     {
@@ -32,14 +32,28 @@ internal static class RepeatDetector
         var duplicate = new bool[stream.Count];
 
         var p = 0;
+        var lastIndex = -1;
+        var lastEnd = -1;
         while (p < stream.Count)
         {
             if (first.TryGetValue(normalized[p], out var q))
             {
-                var length = MarkRepeat(stream, normalized, duplicate, q, p, removed, warnings);
+                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings);
                 if (length > 0)
                 {
+                    // Copies back to back of the same passage are one entry, counted, not one entry each.
+                    if (lastIndex >= 0 && lastEnd == p && removed[lastIndex].DuplicateOf == passage!.DuplicateOf)
+                    {
+                        removed[lastIndex] = removed[lastIndex] with { LineEnd = passage.LineEnd, Copies = removed[lastIndex].Copies + 1 };
+                    }
+                    else
+                    {
+                        removed.Add(passage!);
+                        lastIndex = removed.Count - 1;
+                    }
+
                     p += length;
+                    lastEnd = p;
                     continue;
                 }
             }
@@ -69,10 +83,9 @@ internal static class RepeatDetector
     }
 
     /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
-    /// <returns>How many lines from <paramref name="p"/> were aligned and marked, 0 if none.</returns>
-    private static int MarkRepeat(
-        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p,
-        List<RemovedPassage> removed, List<IngestWarning> warnings)
+    /// <returns>How many lines from <paramref name="p"/> were aligned and marked (0 if none), and the passage removed.</returns>
+    private static (int Length, RemovedPassage? Passage) MarkRepeat(
+        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p, List<IngestWarning> warnings)
     {
         var pairs = new List<(int Original, int Copy)>();
         var a = q;
@@ -90,7 +103,7 @@ internal static class RepeatDetector
             || (pairs.Count >= 1 && chars >= MinimumSingleLineChars);
         if (!qualifies)
         {
-            return 0;
+            return (0, null);
         }
 
         var dropped = new List<TextLine>(pairs.Count);
@@ -114,13 +127,13 @@ internal static class RepeatDetector
             dropped.Add(stream[copy]);
         }
 
-        removed.Add(new RemovedPassage(
+        var passage = new RemovedPassage(
             "duplicate",
             string.Join('\n', dropped.Select(l => l.Text)),
             dropped.Min(l => l.Number),
             dropped.Max(l => l.Number),
-            DuplicateOf: stream[pairs[0].Original].Number));
-        return pairs.Count;
+            DuplicateOf: stream[pairs[0].Original].Number);
+        return (pairs.Count, passage);
     }
 
     private static int NextKept(bool[] duplicate, int from, int limit)

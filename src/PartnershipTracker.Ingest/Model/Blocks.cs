@@ -56,7 +56,9 @@ public sealed record CellRef(int Row, int Column);
 /// <param name="Line">First line removed.</param>
 /// <param name="LineEnd">Last line removed.</param>
 /// <param name="DuplicateOf">For a duplicate: the first line of the passage it repeats.</param>
-public sealed record RemovedPassage(string Reason, string Text, int Line, int LineEnd, int? DuplicateOf = null);
+/// <param name="Copies">For a duplicate: how many back-to-back copies of the passage lines
+/// <paramref name="Line"/> to <paramref name="LineEnd"/> hold; <paramref name="Text"/> is the first of them.</param>
+public sealed record RemovedPassage(string Reason, string Text, int Line, int LineEnd, int? DuplicateOf = null, int Copies = 1);
 
 /// <summary>A problem found and kept, e.g. a cell cut off by damage.</summary>
 public sealed record IngestWarning(string Code, string Message, int? Line);

@@ -57,6 +57,7 @@ public sealed class ExampleIngestTests : IAsyncLifetime
             [("Defense Reform Program", InitiativeStatus.Ongoing, "Ongoing", (PartialDate?)null, "Structural Modernization"),
              ("Cybersecurity Initiative", InitiativeStatus.Launched, "Launched 2023", new PartialDate(2023), "Cybersecurity")],
             initiatives.Select(i => (i.Name, i.Status!.Value, i.StatusLabel!, i.Start, i.Area!.Name)));
+        Assert.Equal(["Structural Modernization", "Digital Threat Protection"], initiatives.Select(i => i.FocusArea));
         Assert.Equal([(40, 42), (43, 45)], evidence.Select(e => (e.LineStart!.Value, e.LineEnd!.Value)));
         Assert.Equal("Cybersecurity Initiative | Digital Threat Protection | Launched 2023", evidence[1].Quote);
     }

@@ -16,7 +16,7 @@ public sealed class ProgrammeReportTests(ExampleReportFixture fixture) : IClassF
         var section = HtmlSection(fixture.Html, "Initiatives");
 
         Assert.Equal(["Defense Reform Program", "Structural Modernization", "ongoing", "—", "source #1, lines 40–42"], HtmlRow(section, "Defense Reform Program"));
-        Assert.Equal(["Cybersecurity Initiative", "Cybersecurity", "launched (Launched 2023)", "2023", "source #1, lines 43–45"], HtmlRow(section, "Cybersecurity Initiative"));
+        Assert.Equal(["Cybersecurity Initiative", "Digital Threat Protection (Cybersecurity)", "launched (Launched 2023)", "2023", "source #1, lines 43–45"], HtmlRow(section, "Cybersecurity Initiative"));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ProgrammeReportTests(ExampleReportFixture fixture) : IClassF
         var section = MarkdownSection(fixture.Markdown, "Initiatives");
 
         Assert.Equal(["Defense Reform Program", "Structural Modernization", "ongoing", "—", "source #1, lines 40–42"], MarkdownRow(section, "Defense Reform Program"));
-        Assert.Equal(["Cybersecurity Initiative", "Cybersecurity", "launched (Launched 2023)", "2023", "source #1, lines 43–45"], MarkdownRow(section, "Cybersecurity Initiative"));
+        Assert.Equal(["Cybersecurity Initiative", "Digital Threat Protection (Cybersecurity)", "launched (Launched 2023)", "2023", "source #1, lines 43–45"], MarkdownRow(section, "Cybersecurity Initiative"));
     }
 
     [Fact]

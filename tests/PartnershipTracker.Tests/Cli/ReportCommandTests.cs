@@ -20,7 +20,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("# NATO – Bosnia and Herzegovina: progress report\n", run.Out, StringComparison.Ordinal);
-        Assert.Contains("| Cybersecurity Initiative | Cybersecurity | launched (Launched 2023) | 2023 |", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| Cybersecurity Initiative | Digital Threat Protection (Cybersecurity) | launched (Launched 2023) | 2023 |", run.Out, StringComparison.Ordinal);
         Assert.Contains("Limited national *(truncated in source)*", run.Out, StringComparison.Ordinal);
         Assert.Contains("\n## Data quality\n", run.Out, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public sealed class RecordPagesTests(WebAppFixture app) : IClassFixture<WebAppFi
     {
         var initiatives = await app.GetPageAsync("/initiatives");
         var cyber = initiatives.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Cybersecurity Initiative", StringComparison.Ordinal));
-        Assert.Equal(["Cybersecurity", "launched", "Launched 2023", "2023"], cyber.QuerySelectorAll("td").Take(4).Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Digital Threat Protection (Cybersecurity)", "launched", "Launched 2023", "2023"], cyber.QuerySelectorAll("td").Take(4).Select(c => c.TextContent.Trim()));
 
         var challenges = await app.GetPageAsync("/challenges");
         var limited = challenges.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Limited national", StringComparison.Ordinal));

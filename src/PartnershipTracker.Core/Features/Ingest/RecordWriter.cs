@@ -148,6 +148,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             }
 
             initiative.Area = FindArea(mapped.Area) ?? initiative.Area;
+            initiative.FocusArea = mapped.FocusArea ?? initiative.FocusArea;
             if (mapped.StatusLabel is not null)
             {
                 initiative.Status = mapped.Status;

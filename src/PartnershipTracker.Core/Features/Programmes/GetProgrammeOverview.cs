@@ -34,7 +34,7 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
             .Select(c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource))
             .ToListAsync(cancellationToken);
         var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProgrammeId == id).OrderBy(i => i.Id)
-            .Select(i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource))
+            .Select(i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource))
             .ToListAsync(cancellationToken);
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ProgrammeId == id).OrderBy(r => r.Id)
             .Select(r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource))
@@ -75,7 +75,9 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
             using var report = JsonDocument.Parse(source.IngestReportJson!);
             foreach (var removed in report.RootElement.GetProperty("removed").EnumerateArray())
             {
-                rows.Add(new DataQualityRow(source.Id, source.FileName ?? source.Title, "removed: " + removed.GetProperty("reason").GetString(),
+                var copies = removed.TryGetProperty("copies", out var count) ? count.GetInt32() : 1;
+                var what = "removed: " + removed.GetProperty("reason").GetString() + (copies > 1 ? $" ({copies} copies)" : "");
+                rows.Add(new DataQualityRow(source.Id, source.FileName ?? source.Title, what,
                     removed.GetProperty("line").GetInt32(), removed.GetProperty("lineEnd").GetInt32(), removed.GetProperty("text").GetString() ?? ""));
             }
 
@@ -106,7 +108,18 @@ public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Titl
     public bool IsCrossCutting => AreaId is null;
 }
 
-public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource);
+/// <summary>An initiative; <see cref="FocusArea"/> is as the source wrote it, <see cref="Area"/> the area it resolves to.</summary>
+public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? FocusArea, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource)
+{
+    /// <summary>The focus area as written, with the area it resolves to when the names differ: "Digital Threat Protection (Cybersecurity)".</summary>
+    public string? FocusAreaShown => (FocusArea, Area) switch
+    {
+        (null, var area) => area,
+        (var written, null) => written,
+        var (written, area) when string.Equals(written, area, StringComparison.OrdinalIgnoreCase) => written,
+        var (written, area) => $"{written} ({area})",
+    };
+}
 
 public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource);
 

@@ -18,7 +18,7 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
 
         var id = found.Value!.Id;
         var items = await db.Initiatives.AsNoTracking().Where(i => i.ProgrammeId == id).OrderBy(i => i.Id)
-            .Select(i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource))
+            .Select(i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource))
             .ToListAsync(cancellationToken);
         return new RecordList<InitiativeRow>(found.Value, items);
     }
