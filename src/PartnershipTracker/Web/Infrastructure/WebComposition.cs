@@ -26,6 +26,7 @@ internal static class WebComposition
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseSecurityHeaders();
+        app.UseReadOnlyMethods();
         app.UseRouting();
 
         // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,
@@ -46,4 +47,23 @@ internal static class WebComposition
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>
+    /// Every page and endpoint so far only reads: other methods get 405 with <c>Allow: GET, HEAD</c> (and the
+    /// error page), rather than a 400 from antiforgery or a blank page. Editing (forms, the API) will widen this.
+    /// </summary>
+    private static void UseReadOnlyMethods(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+        });
 }

@@ -21,7 +21,14 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet(int? status) => Describe(status);
 
+    // A status re-executed here keeps the request's method, so every method gets the page.
     public void OnPost(int? status) => Describe(status);
+
+    public void OnPut(int? status) => Describe(status);
+
+    public void OnDelete(int? status) => Describe(status);
+
+    public void OnPatch(int? status) => Describe(status);
 
     private void Describe(int? requested)
     {
