@@ -11,13 +11,19 @@ namespace PartnershipTracker.Cli;
 /// </summary>
 internal static class CliContext
 {
-    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    /// <param name="writesNothing">
+    /// The verb only reads (a dry run): when the SQLite file does not exist yet, it runs against a database in
+    /// memory with the example programme, so that nothing is created on disk.
+    /// </param>
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool writesNothing = false)
     {
         var (settings, error) = PtrackSettings.Read(CliConfiguration.Build());
         if (settings is null)
         {
             return Fail(error!, ExitCodes.BadInput);
         }
+
+        await using var memory = writesNothing ? InMemoryIfMissing(ref settings) : null;
 
         var services = new ServiceCollection()
             .AddLogging(logging => logging
@@ -55,6 +61,36 @@ internal static class CliContext
     {
         ArgumentNullException.ThrowIfNull(failure);
         return Fail(failure.Message, failure.Kind == FailureKind.Conflict ? ExitCodes.Failure : ExitCodes.BadInput);
+    }
+
+    /// <summary>
+    /// When the configured SQLite file does not exist, points <paramref name="settings"/> at a private in-memory
+    /// database instead and returns the connection that keeps it alive for the run; else null.
+    /// </summary>
+    private static SqliteConnection? InMemoryIfMissing(ref PtrackSettings settings)
+    {
+        var file = new SqliteConnectionStringBuilder(settings.Database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+        if (file.Mode == SqliteOpenMode.Memory || file.DataSource is ":memory:" or "" || File.Exists(file.DataSource))
+        {
+            return null;
+        }
+
+        var memory = new SqliteConnectionStringBuilder
+        {
+            DataSource = "ptrack-dry-run-" + Guid.NewGuid().ToString("N"),
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        var keepAlive = new SqliteConnection(memory);
+        keepAlive.Open();
+        settings = new PtrackSettings
+        {
+            Database = new DatabaseOptions { Provider = settings.Database.Provider, ConnectionString = memory },
+            Ingest = settings.Ingest,
+            Mapping = settings.Mapping,
+            Examples = settings.Examples,
+        };
+        return keepAlive;
     }
 
     private static string DescribeDatabase(PtrackSettings settings) =>

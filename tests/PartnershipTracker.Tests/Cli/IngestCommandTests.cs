@@ -55,6 +55,20 @@ public sealed class IngestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_DryRunWithoutDatabase_CreatesNoFileAndStillMapsToTheExample()
+    {
+        var path = Path.Combine(_database.Folder, "not-yet", "ptrack.db");
+
+        var run = await CliRunner.RunAsync("Data Source=" + path, "ingest", ExampleFiles.Article, "--dry-run", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("nato-bih", json.RootElement.GetProperty("programme").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("records").GetProperty("initiatives").GetArrayLength());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+
+    [Fact]
     public async Task Ingest_IdenticalFileAgain_CreatesNoRecords()
     {
         var before = await CountsAsync();

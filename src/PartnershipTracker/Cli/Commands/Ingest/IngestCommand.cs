@@ -68,7 +68,7 @@ internal static class IngestCommand
             }
 
             return ExitCodes.Ok;
-        }, cancellationToken);
+        }, cancellationToken, writesNothing: dryRun);
     }
 
     private static void WriteSummary(IngestOutcome outcome)
