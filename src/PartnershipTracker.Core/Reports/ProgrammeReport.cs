@@ -186,9 +186,10 @@ public sealed class ProgrammeReport(TimeProvider time)
             writer.Paragraph(about);
 
             // Ordered by period so that observations of overlapping periods stand next to each other; each is
-            // its own row with its own source: a disagreement between sources stays visible.
+            // its own row with its own source: a disagreement between sources stays visible. Only a stated period
+            // counts: an observation whose period the source leaves open ("2024 entry") is grouped with none.
             var observations = indicator.Observations
-                .Select(o => (Observation: o, Period: o.Period ?? PartialDate.FromText(o.PeriodText)))
+                .Select(o => (Observation: o, o.Period))
                 .OrderBy(o => o.Period is null).ThenBy(o => o.Period).ThenBy(o => o.Observation.Id)
                 .ToList();
             var overlapping = observations
