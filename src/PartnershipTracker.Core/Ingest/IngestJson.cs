@@ -33,7 +33,7 @@ public static class IngestJson
             dryRun = outcome.Stored is null,
             blocks = document.Blocks.Select(Block),
             removed = document.Removed.Select(r => new { reason = r.Reason, text = r.Text, line = r.Line, lineEnd = r.LineEnd, duplicateOf = r.DuplicateOf, copies = r.Copies }),
-            warnings = document.Warnings.Select(w => new { code = w.Code, message = w.Message, line = w.Line }),
+            warnings = document.Warnings.Concat(records.Warnings).Select(w => new { code = w.Code, message = w.Message, line = w.Line }),
             records = new
             {
                 areas = records.Areas.Select(a => new { name = a.Name, description = a.Description, namesSeen = a.NamesSeen, line = a.Evidence[0].Line, lines = a.Evidence.Select(e => e.Line).Distinct() }),

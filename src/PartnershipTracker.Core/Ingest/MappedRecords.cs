@@ -29,14 +29,15 @@ public sealed record MappedRecommendation(string? Area, string? FocusArea, strin
 /// <summary>A table or list no rule maps, kept as structure on the source.</summary>
 public sealed record UnmappedBlock(string Type, int Line, string Description);
 
-/// <summary>Everything <see cref="RecordMapper"/> found in one document.</summary>
+/// <summary>Everything <see cref="RecordMapper"/> found in one document, and what it could not read (e.g. a status label it does not know).</summary>
 public sealed record MappedRecords(
     IReadOnlyList<MappedArea> Areas,
     IReadOnlyList<MappedAchievement> Achievements,
     IReadOnlyList<MappedChallenge> Challenges,
     IReadOnlyList<MappedInitiative> Initiatives,
     IReadOnlyList<MappedRecommendation> Recommendations,
-    IReadOnlyList<UnmappedBlock> Unmapped)
+    IReadOnlyList<UnmappedBlock> Unmapped,
+    IReadOnlyList<PartnershipTracker.Ingest.Model.IngestWarning> Warnings)
 {
     public int Count => Areas.Count + Achievements.Count + Challenges.Count + Initiatives.Count + Recommendations.Count;
 }

@@ -21,6 +21,7 @@ public sealed class RecordMapper(MappingRules rules)
         var initiatives = new List<MappedInitiative>();
         var recommendations = new List<MappedRecommendation>();
         var unmapped = new List<UnmappedBlock>();
+        var warnings = new List<IngestWarning>();
 
         foreach (var block in document.Blocks)
         {
@@ -44,7 +45,7 @@ public sealed class RecordMapper(MappingRules rules)
                                 MapProgressRow(row, areas, achievements, challenges);
                                 break;
                             case "initiatives":
-                                MapInitiativeRow(row, areas, initiatives);
+                                MapInitiativeRow(row, areas, initiatives, warnings);
                                 break;
                             case "recommendations":
                                 MapRecommendationRow(row, areas, recommendations);
@@ -66,7 +67,7 @@ public sealed class RecordMapper(MappingRules rules)
             }
         }
 
-        return new MappedRecords(areas.ToList(), achievements, challenges, initiatives, recommendations, unmapped);
+        return new MappedRecords(areas.ToList(), achievements, challenges, initiatives, recommendations, unmapped, warnings);
     }
 
     private static void MapProgressRow(TableRow row, AreaCollector areas, List<MappedAchievement> achievements, List<MappedChallenge> challenges)
@@ -83,7 +84,7 @@ public sealed class RecordMapper(MappingRules rules)
         }
     }
 
-    private static void MapInitiativeRow(TableRow row, AreaCollector areas, List<MappedInitiative> initiatives)
+    private static void MapInitiativeRow(TableRow row, AreaCollector areas, List<MappedInitiative> initiatives, List<IngestWarning> warnings)
     {
         if (row.Cell("name") is not { } name)
         {
@@ -94,6 +95,14 @@ public sealed class RecordMapper(MappingRules rules)
         var area = areas.Mention(focusArea, null, row.Evidence);
         var label = row.Cell("status");
         var (status, since) = InitiativeStatusLabel.Parse(label);
+        if (label is not null && status is null)
+        {
+            warnings.Add(new IngestWarning(
+                "unrecognised-status",
+                $"initiative \"{name}\": status \"{label}\" names no known status (planned, launched, ongoing, completed, stalled, cancelled); kept as written, status left empty",
+                row.Evidence.Line));
+        }
+
         var start = PartialDate.FromText(row.Cell("start")) ?? since;
         initiatives.Add(new MappedInitiative(
             name, area, focusArea, status, label, start, row.Cell("lead"), row.AnyTruncated, row.Evidence));

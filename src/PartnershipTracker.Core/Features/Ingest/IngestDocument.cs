@@ -85,9 +85,9 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             PreviousVersionId = latest?.Id,
             Content = string.Join('\n', document.Lines),
             DataQualityFlags = document.Removed.Select(r => r.Reason)
-                .Concat(document.Warnings.Select(w => w.Code))
+                .Concat(document.Warnings.Concat(records.Warnings).Select(w => w.Code))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            IngestReportJson = JsonSerializer.Serialize(new { removed = document.Removed, warnings = document.Warnings }, Json),
+            IngestReportJson = JsonSerializer.Serialize(new { removed = document.Removed, warnings = document.Warnings.Concat(records.Warnings) }, Json),
             UnmappedStructureJson = records.Unmapped.Count == 0 ? null : JsonSerializer.Serialize(
                 document.Blocks.Where(b => records.Unmapped.Any(u => u.Line == b.Line)).Select(IngestJson.Block), Json),
         };

@@ -98,7 +98,7 @@ internal static class IngestCommand
             console.MarkupLine($"[yellow]removed[/] ({Markup.Escape(removed.Reason)}) lines {removed.Line}–{removed.LineEnd}: {Markup.Escape(Shorten(removed.Text))}");
         }
 
-        foreach (var warning in document.Warnings)
+        foreach (var warning in document.Warnings.Concat(records.Warnings))
         {
             console.MarkupLine($"[yellow]warning[/] line {warning.Line}: {Markup.Escape(warning.Message)}");
         }

@@ -21,7 +21,7 @@ internal static class ReportCommand
         format.Validators.Add(result =>
         {
             var value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
-            if (value is not null && !ReportFormats.Names.Contains(value, StringComparer.Ordinal))
+            if (value is not null && ReportFormats.Parse(value) is null)
             {
                 result.AddError($"--format: '{value}' is not a report format; use one of: {string.Join(", ", ReportFormats.Names)}");
             }
@@ -83,7 +83,9 @@ internal static class ReportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return CliContext.Fail($"{output.FullName}: cannot be written: {e.Message}", ExitCodes.Failure);
+                // The exception names the temporary file; the user named the output file.
+                var reason = e is UnauthorizedAccessException ? "permission denied" : "the folder does not accept new files";
+                return CliContext.Fail($"{output.FullName}: cannot be written: {reason}", ExitCodes.Failure);
             }
 
             Console.Error.WriteLine(output.FullName);
