@@ -14,6 +14,7 @@ namespace PartnershipTracker.Core.Features.Ingest;
 internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sourceId)
 {
     private readonly Dictionary<string, Area> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Area> _areasById = [];
     private readonly Dictionary<string, Achievement> _achievements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Challenge> _challenges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Initiative> _initiatives = new(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
         foreach (var area in await db.Areas.Include(a => a.Aliases).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _areas[AreaNames.Normalize(area.Name)] = area;
+            _areasById[area.Id] = area;
             foreach (var alias in area.Aliases)
             {
                 _areas[alias.NormalizedName] = area;
@@ -220,9 +222,6 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
     private static string Key(Area? area, string title) =>
         (area is null ? "-" : AreaNames.Normalize(area.Name)) + "\u001F" + AreaNames.Normalize(title);
 
-    private string Key(int? areaId, string title)
-    {
-        var area = areaId is null ? null : _areas.Values.FirstOrDefault(a => a.Id == areaId);
-        return Key(area, title);
-    }
+    private string Key(int? areaId, string title) =>
+        Key(areaId is int id ? _areasById.GetValueOrDefault(id) : null, title);
 }
