@@ -54,7 +54,8 @@ internal static class StructureRecovery
                 continue;
             }
 
-            if (!line.IsProse && !line.IsIntro && !JoinsNext(stream, i, blankBefore))
+            // A lone "Label: text" line is neither a list nor a cell: it falls through to a paragraph.
+            if (IsShortCell(line) && !JoinsNext(stream, i, blankBefore))
             {
                 i = ShortRun(stream, i, blankBefore, options, blocks, warnings);
                 continue;
