@@ -63,11 +63,12 @@ public static class ExampleFacts
                 }).ToList()))
             .ToList();
 
+        var observationSources = new Dictionary<Observation, IReadOnlyList<Source>>();
         var indicators = ExampleIndicatorMap.Indicators
-            .Select(map => CreateIndicator(map, facts, factSources, programmeId))
+            .Select(map => CreateIndicator(map, facts, factSources, observationSources, programmeId))
             .ToList();
 
-        return new ExampleFactsResult(sourcesByUrl.Values.ToList(), milestones, indicators);
+        return new ExampleFactsResult(sourcesByUrl.Values.ToList(), milestones, indicators, observationSources);
     }
 
     /// <summary>
@@ -105,6 +106,7 @@ public static class ExampleFacts
         IndicatorMapping map,
         IReadOnlyList<FactEntry> facts,
         Dictionary<FactEntry, IReadOnlyList<Source>> factSources,
+        Dictionary<Observation, IReadOnlyList<Source>> observationSources,
         int programmeId)
     {
         var indicator = new Indicator
@@ -123,6 +125,7 @@ public static class ExampleFacts
             indicator.Observations.AddRange(ReadObservations(fact, mapping).Select(o =>
             {
                 o.Source = source;
+                observationSources[o] = sources;
                 o.Confidence = fact.Confidence;
                 o.Note = fact.Value;
                 return o;
@@ -165,15 +168,20 @@ public static class ExampleFacts
 /// <summary>A milestone and its evidence; the evidence's RecordId is set when the milestone is saved.</summary>
 public sealed record SourcedMilestone(Milestone Milestone, IReadOnlyList<Evidence> Evidence);
 
-/// <summary>What <see cref="ExampleFacts"/> read: entities not yet tracked by any context.</summary>
+/// <summary>
+/// What <see cref="ExampleFacts"/> read: entities not yet tracked by any context. <see cref="ObservationSources"/>
+/// gives every source of each observation's fact (the observation's own <c>Source</c> is the first of them).
+/// </summary>
 public sealed record ExampleFactsResult(
     IReadOnlyList<Source> Sources,
     IReadOnlyList<SourcedMilestone> Milestones,
-    IReadOnlyList<Indicator> Indicators)
+    IReadOnlyList<Indicator> Indicators,
+    IReadOnlyDictionary<Observation, IReadOnlyList<Source>> ObservationSources)
 {
     /// <summary>
     /// Adds everything to <paramref name="db"/> and saves, in one transaction: sources, milestones and indicators
-    /// with their observations first, then the milestones' evidence (which needs the milestones' ids).
+    /// with their observations first, then the evidence of milestones and observations (which needs their ids):
+    /// one row per source, quoting the fact's value.
     /// The programme must already be saved.
     /// </summary>
     public async Task AddToAsync(PtrackDbContext db, CancellationToken cancellationToken = default)
@@ -191,6 +199,20 @@ public sealed record ExampleFactsResult(
             {
                 item.RecordId = milestone.Id;
                 db.Evidence.Add(item);
+            }
+        }
+
+        foreach (var (observation, sources) in ObservationSources)
+        {
+            foreach (var source in sources)
+            {
+                db.Evidence.Add(new Evidence
+                {
+                    RecordType = RecordType.Observation,
+                    RecordId = observation.Id,
+                    SourceId = source.Id,
+                    Quote = observation.Note ?? observation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
             }
         }
 

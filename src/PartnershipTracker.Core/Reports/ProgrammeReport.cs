@@ -204,7 +204,7 @@ public sealed class ProgrammeReport(TimeProvider time)
                 [
                     Cell.Of(o.Observation.PeriodText ?? o.Observation.Period?.ToString()),
                     new Inline().Plain(Value(o.Observation, indicator.Unit)),
-                    Source(o.Observation, sources),
+                    Source(o.Observation, sources, overview.CitationsOf(RecordType.Observation, o.Observation.Id)),
                     Cell.Of(o.Observation.Confidence),
                     Cell.Of(o.Observation.Note),
                 ], Class: inOverlap.Contains(o.Observation.Id) ? "overlap" : null)));
@@ -333,7 +333,8 @@ public sealed class ProgrammeReport(TimeProvider time)
         (int s, _) => "line " + Number(s),
     };
 
-    private static Cell Source(ObservationRow observation, Dictionary<int, SourceRow> sources)
+    /// <summary>The observation's source, then any other source that gives the same figure ("; also source #37").</summary>
+    private static Cell Source(ObservationRow observation, Dictionary<int, SourceRow> sources, IReadOnlyList<Citation> citations)
     {
         if (observation.SourceId is not int id)
         {
@@ -342,7 +343,13 @@ public sealed class ProgrammeReport(TimeProvider time)
 
         var title = observation.SourceTitle ?? (sources.TryGetValue(id, out var source) ? source.Title : null);
         var text = new Inline().Citation("source #" + Number(id), id).Plain(": ");
-        return title is null ? text.Text(null) : text.Link(title, observation.SourceUrl);
+        text = title is null ? text.Text(null) : text.Link(title, observation.SourceUrl);
+        foreach (var other in citations.Select(c => c.SourceId).Where(s => s != id).Distinct())
+        {
+            text.Plain("; also ").Citation("source #" + Number(other), other);
+        }
+
+        return text;
     }
 
     /// <summary>"0.74 % of GDP", "23 of 63 properties", "54%".</summary>

@@ -229,15 +229,21 @@ public sealed class ExampleFactsTests
 
         Assert.Equal(loaded.Sources.Count, await read.Sources.CountAsync(s => s.ProgrammeId == programmeId));
         Assert.Equal(22, milestones.Count);
-        Assert.Equal(loaded.Milestones.Sum(m => m.Evidence.Count), evidence.Count);
+        Assert.Equal(loaded.Milestones.Sum(m => m.Evidence.Count), evidence.Count(e => e.RecordType == RecordType.Milestone));
         Assert.Equal(new PartialDate(2004, 12, 2), milestones[0].Date);
         Assert.Equal(new PartialDate(2010, 4, 22), map.Date);
-        var mapEvidence = Assert.Single(evidence, e => e.RecordId == map.Id);
+        var mapEvidence = Assert.Single(evidence, e => e.RecordType == RecordType.Milestone && e.RecordId == map.Id);
         Assert.Equal("https://www.nato.int/cps/en/natohq/news_62811.htm", mapEvidence.Source!.Url);
         Assert.Equal(
             [(0.74m, "2021"), (0.69m, (string?)null), (0.9m, "2024-04")],
             gdp.Observations.OrderBy(o => o.Id).Select(o => (o.Value, o.Period?.ToString())));
         Assert.Equal(3, gdp.Observations.Select(o => o.SourceId).Distinct().Count());
+        var mod = Assert.Single(gdp.Observations, o => o.Value == 0.9m);
+        Assert.Equal(
+            ["https://abnase.com/bih-allocates-0-9-percent-of-gdp-for-defense-the-bih-af-lack-1500-professional-military-personnel/",
+             "https://thewesternbalkans.com/bosnia-and-herzegovina-allocates-only-0-9-of-gdp-for-defense/"],
+            evidence.Where(e => e.RecordType == RecordType.Observation && e.RecordId == mod.Id).Select(e => e.Source!.Url).Order(StringComparer.Ordinal));
+        Assert.Equal(mod.Source!.Url, evidence.First(e => e.RecordType == RecordType.Observation && e.RecordId == mod.Id && e.SourceId == mod.SourceId).Source!.Url);
         Assert.Equal(
             [(23m, 63m), (31m, 57m), (31m, 57m)],
             property.Observations.OrderBy(o => o.Id).Select(o => (o.Value, o.OutOf!.Value)));

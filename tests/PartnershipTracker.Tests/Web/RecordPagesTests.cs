@@ -191,4 +191,18 @@ public sealed class RecordPagesTests(WebAppFixture app) : IClassFixture<WebAppFi
         "/sources" => db.Sources.CountAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(path)),
     };
+
+    [Fact]
+    public async Task SourcePage_SecondSourceOfAnObservation_ListsTheIndicatorAsCiting()
+    {
+        await using var db = app.Database.CreateContext();
+        var second = await db.Sources.SingleAsync(s => s.Url == "https://thewesternbalkans.com/bosnia-and-herzegovina-allocates-only-0-9-of-gdp-for-defense/");
+        var gdp = await db.Indicators.SingleAsync(i => i.Name == "Defence spending as share of GDP");
+
+        var source = await app.GetPageAsync($"/sources/{second.Id}");
+        var indicator = await app.GetPageAsync($"/indicators/{gdp.Id}");
+
+        Assert.Contains(source.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/indicators/{gdp.Id}" && a.TextContent.StartsWith("Defence spending as share of GDP: 0.9", StringComparison.Ordinal));
+        Assert.Contains(indicator.QuerySelectorAll("td"), td => td.TextContent.Contains("also", StringComparison.Ordinal) && td.QuerySelector($"a[href='/sources/{second.Id}']") is not null);
+    }
 }

@@ -15,10 +15,16 @@ public sealed record ObservationPeriod(string Period, IReadOnlyList<ObservationR
     public bool Conflicting => Observations.Select(o => (o.Value, o.OutOf)).Distinct().Count() > 1;
 }
 
-/// <summary>An indicator with every observation, grouped by period in date order; none is dropped.</summary>
+/// <summary>
+/// An indicator with every observation, grouped by period in date order; none is dropped.
+/// <see cref="OtherSources"/> gives, per observation id, the sources besides its own that give the same figure.
+/// </summary>
 public sealed record IndicatorDetail(
     int Id, ProgrammeRef Programme, string Name, string Unit, IndicatorDirection Direction, string? Description, int? AreaId, string? Area,
-    IReadOnlyList<ObservationPeriod> Periods, IReadOnlyList<EvidenceRow> Evidence);
+    IReadOnlyList<ObservationPeriod> Periods, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyDictionary<int, IReadOnlyList<SourceRef>> OtherSources);
+
+/// <summary>A source by id and title, for a link.</summary>
+public sealed record SourceRef(int Id, string Title);
 
 /// <summary>One indicator by id.</summary>
 public sealed class GetIndicator(PtrackDbContext db)
@@ -53,6 +59,15 @@ public sealed class GetIndicator(PtrackDbContext db)
             .Select(g => new ObservationPeriod(g.Key, g.ToList()))
             .ToList();
         var evidence = await RecordReading.EvidenceAsync(db, RecordType.Indicator, id, cancellationToken);
-        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence);
+        var observationIds = found.Observations.Select(o => o.Id).ToList();
+        var cited = await db.Evidence.AsNoTracking()
+            .Where(e => e.RecordType == RecordType.Observation && observationIds.Contains(e.RecordId))
+            .Select(e => new { e.RecordId, e.SourceId, e.Source!.Title })
+            .ToListAsync(cancellationToken);
+        var others = found.Observations.ToDictionary(
+            o => o.Id,
+            o => (IReadOnlyList<SourceRef>)cited.Where(c => c.RecordId == o.Id && c.SourceId != o.SourceId)
+                .Select(c => new SourceRef(c.SourceId, c.Title)).Distinct().ToList());
+        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence, others);
     }
 }

@@ -59,19 +59,22 @@ public sealed class GetSource(PtrackDbContext db)
             .Select(e => new { e.RecordType, e.RecordId, e.LineStart, e.LineEnd })
             .ToListAsync(cancellationToken);
         var names = new Dictionary<(RecordType, int), string>();
+        // An observation has no page of its own: it is cited through its indicator's page.
+        var links = new Dictionary<int, int>();
         foreach (var group in evidence.GroupBy(e => e.RecordType))
         {
             var ids = group.Select(e => e.RecordId).Distinct().ToList();
             var found = group.Key switch
             {
-                RecordType.Area => await db.Areas.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Name }).ToListAsync(cancellationToken),
-                RecordType.Achievement => await db.Achievements.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Title }).ToListAsync(cancellationToken),
-                RecordType.Challenge => await db.Challenges.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Title }).ToListAsync(cancellationToken),
-                RecordType.Initiative => await db.Initiatives.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Name }).ToListAsync(cancellationToken),
-                RecordType.Milestone => await db.Milestones.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Title }).ToListAsync(cancellationToken),
-                RecordType.Recommendation => await db.Recommendations.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.StrategicAction }).ToListAsync(cancellationToken),
-                RecordType.Indicator => await db.Indicators.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Name }).ToListAsync(cancellationToken),
-                RecordType.Programme => await db.Programmes.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, Name = x.Name }).ToListAsync(cancellationToken),
+                RecordType.Area => await db.Areas.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Name)).ToListAsync(cancellationToken),
+                RecordType.Achievement => await db.Achievements.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Title)).ToListAsync(cancellationToken),
+                RecordType.Challenge => await db.Challenges.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Title)).ToListAsync(cancellationToken),
+                RecordType.Initiative => await db.Initiatives.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Name)).ToListAsync(cancellationToken),
+                RecordType.Milestone => await db.Milestones.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Title)).ToListAsync(cancellationToken),
+                RecordType.Recommendation => await db.Recommendations.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.StrategicAction)).ToListAsync(cancellationToken),
+                RecordType.Indicator => await db.Indicators.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Name)).ToListAsync(cancellationToken),
+                RecordType.Programme => await db.Programmes.Where(x => ids.Contains(x.Id)).Select(x => new RecordName(x.Id, x.Name)).ToListAsync(cancellationToken),
+                RecordType.Observation => await ObservationNamesAsync(ids, links, cancellationToken),
                 _ => [],
             };
             foreach (var record in found)
@@ -83,9 +86,29 @@ public sealed class GetSource(PtrackDbContext db)
         // Evidence whose record is gone (or of a type without a page) is left out rather than shown as a broken link.
         return evidence
             .Where(e => names.ContainsKey((e.RecordType, e.RecordId)))
-            .Select(e => new SourceCitation(e.RecordType, e.RecordId, names[(e.RecordType, e.RecordId)], e.LineStart, e.LineEnd))
+            .Select(e => e.RecordType == RecordType.Observation
+                ? new SourceCitation(RecordType.Indicator, links[e.RecordId], names[(e.RecordType, e.RecordId)], e.LineStart, e.LineEnd)
+                : new SourceCitation(e.RecordType, e.RecordId, names[(e.RecordType, e.RecordId)], e.LineStart, e.LineEnd))
             .ToList();
     }
+
+    /// <summary>Observations named as "indicator: value (period)"; <paramref name="links"/> receives each one's indicator id.</summary>
+    private async Task<List<RecordName>> ObservationNamesAsync(List<int> ids, Dictionary<int, int> links, CancellationToken cancellationToken)
+    {
+        var observations = await db.Observations.Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.IndicatorId, Indicator = db.Indicators.Where(i => i.Id == o.IndicatorId).Select(i => i.Name).First(), o.Value, o.PeriodText })
+            .ToListAsync(cancellationToken);
+        foreach (var o in observations)
+        {
+            links[o.Id] = o.IndicatorId;
+        }
+
+        return observations
+            .Select(o => new RecordName(o.Id, $"{o.Indicator}: {o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({o.PeriodText ?? "no period given"})"))
+            .ToList();
+    }
+
+    private sealed record RecordName(int Id, string Name);
 
     /// <summary>Reads the ingest report written by the ingest handler: <c>removed</c> and <c>warnings</c> arrays.</summary>
     private static List<IngestFinding> Findings(string? reportJson)
