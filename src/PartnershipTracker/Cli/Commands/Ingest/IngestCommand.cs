@@ -77,6 +77,12 @@ internal static class IngestCommand
         var records = outcome.Records;
         // A console per run, on whatever Console.Out is now (tests redirect it).
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            // Into a file or a pipe: one message a line, not wrapped at 80 columns.
+            console.Profile.Width = 1000;
+        }
+
         console.MarkupLine($"[bold]{Markup.Escape(document.Source.Name)}[/] → programme [bold]{Markup.Escape(outcome.ProgrammeSlug)}[/]");
         var structure = new Table().AddColumns("Structure", "Count");
         foreach (var group in document.Blocks.GroupBy(b => b.Type))
