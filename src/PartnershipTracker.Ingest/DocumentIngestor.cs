@@ -29,8 +29,10 @@ public static class DocumentIngestor
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var rawLines = text!.Split('\n');
-        var lines = rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
         var removed = new List<RemovedPassage>();
+        var lines = format == "markdown"
+            ? MarkdownReader.Read(text, removed)
+            : rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
         var warnings = new List<IngestWarning>();
         if (encodingNote is not null)
         {
@@ -40,29 +42,32 @@ public static class DocumentIngestor
         AssistantTextCleaner.Clean(lines, removed, warnings);
         MarkCutOffEnding(lines, warnings);
 
+        // A blank line, or a gap in the numbers (a reader that skips blank lines), separates paragraphs.
         var blankBefore = new HashSet<int>();
         var stream = new List<TextLine>(lines.Count);
         var sawBlank = false;
+        var previous = 0;
         foreach (var line in lines)
         {
             if (line.IsBlank)
             {
                 sawBlank = true;
+                previous = line.Number;
                 continue;
             }
 
-            if (line.Removed)
+            if (!line.Removed)
             {
-                continue;
-            }
+                if (sawBlank || (previous > 0 && line.Number > previous + 1))
+                {
+                    blankBefore.Add(line.Number);
+                }
 
-            if (sawBlank)
-            {
-                blankBefore.Add(line.Number);
                 sawBlank = false;
+                stream.Add(line);
             }
 
-            stream.Add(line);
+            previous = line.Number;
         }
 
         RepeatDetector.RemoveRepeats(stream, removed, warnings);

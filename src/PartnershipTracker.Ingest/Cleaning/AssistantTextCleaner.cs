@@ -15,7 +15,7 @@ internal static partial class AssistantTextCleaner
     {
         foreach (var line in lines)
         {
-            if (line.Removed || line.IsBlank)
+            if (line.Removed || line.IsBlank || line.Kind == LineKind.TableRow)
             {
                 continue;
             }

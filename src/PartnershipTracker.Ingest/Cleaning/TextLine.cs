@@ -9,6 +9,15 @@ namespace PartnershipTracker.Ingest.Cleaning;
 /// </summary>
 internal sealed class TextLine(int number, string text)
 {
+    /// <summary>A line whose structure the document's own markup states (a heading, a list item, a table row).</summary>
+    public TextLine(int number, string text, LineKind kind, IReadOnlyList<string>? cells = null, int group = 0)
+        : this(number, text)
+    {
+        Kind = kind;
+        Cells = cells;
+        Group = group;
+    }
+
     private string _text = text;
     private string? _trimmed;
     private ShapeFlags _shape;
@@ -26,6 +35,15 @@ internal sealed class TextLine(int number, string text)
     }
 
     public int Number { get; } = number;
+
+    /// <summary>What the markup says the line is; <see cref="LineKind.Text"/> for plain text, whose structure is recovered.</summary>
+    public LineKind Kind { get; }
+
+    /// <summary>For a <see cref="LineKind.TableRow"/>: its cells, as the markup gives them.</summary>
+    public IReadOnlyList<string>? Cells { get; }
+
+    /// <summary>For table rows and list items: which table or list they belong to (rows of one table share it).</summary>
+    public int Group { get; }
 
     public string Text
     {
@@ -76,4 +94,16 @@ internal sealed class TextLine(int number, string text)
 
         return (_shape & flag) != 0;
     }
+}
+
+/// <summary>What a line is, when the document's markup says so.</summary>
+internal enum LineKind
+{
+    /// <summary>Plain text: headings, lists and tables are recovered from the lines' shapes.</summary>
+    Text,
+    Heading,
+    ListItem,
+
+    /// <summary>A table row; the first row of a group is the header.</summary>
+    TableRow,
 }

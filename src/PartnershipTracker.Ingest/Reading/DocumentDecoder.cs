@@ -11,6 +11,9 @@ internal static class DocumentDecoder
     /// <summary>Extensions read as plain text. Other formats (Markdown, HTML, PDF) have their own readers.</summary>
     private static readonly HashSet<string> PlainTextExtensions = new(StringComparer.OrdinalIgnoreCase) { "", ".txt", ".text" };
 
+    /// <summary>Extensions read as Markdown (CommonMark with pipe tables).</summary>
+    private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
+
     private static readonly (byte[] Magic, string Name)[] KnownBinaryFormats =
     [
         ("%PDF-"u8.ToArray(), "PDF"),
@@ -58,9 +61,10 @@ internal static class DocumentDecoder
         }
 
         var extension = Path.GetExtension(name);
-        if (!PlainTextExtensions.Contains(extension))
+        var format = MarkdownExtensions.Contains(extension) ? "markdown" : "text";
+        if (!PlainTextExtensions.Contains(extension) && format != "markdown")
         {
-            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt");
+            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt, .md");
         }
 
         string text;
@@ -93,7 +97,7 @@ internal static class DocumentDecoder
             return Fail(IngestFailureKind.Empty, $"{name}: file is empty");
         }
 
-        return (text, "text", null, note);
+        return (text, format, null, note);
     }
 
     /// <summary>A NUL byte, or more than 10% control characters other than tab, LF, CR and form feed, in the first 8 KiB.</summary>

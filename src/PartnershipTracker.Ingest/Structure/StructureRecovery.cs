@@ -21,6 +21,12 @@ internal static class StructureRecovery
             var line = stream[i];
             var text = line.Trimmed;
 
+            if (line.Kind != LineKind.Text)
+            {
+                i = MarkedUp(stream, i, blocks);
+                continue;
+            }
+
             if (line.IsIntro)
             {
                 var items = ListItemsAfter(stream, i + 1, out var next);
@@ -39,11 +45,11 @@ internal static class StructureRecovery
                 }
             }
 
-            if (line.LabelItem is not null && i + 1 < stream.Count && stream[i + 1].LabelItem is not null)
+            if (line.LabelItem is not null && i + 1 < stream.Count && stream[i + 1].Kind == LineKind.Text && stream[i + 1].LabelItem is not null)
             {
                 var items = new List<ListItem>();
                 var j = i;
-                while (j < stream.Count && stream[j].LabelItem is { } item)
+                while (j < stream.Count && stream[j].Kind == LineKind.Text && stream[j].LabelItem is { } item)
                 {
                     items.Add(new ListItem(item.Label, item.Text, stream[j].Number, stream[j].Truncated));
                     j++;
@@ -77,6 +83,11 @@ internal static class StructureRecovery
         {
             var line = stream[next];
             var text = line.Trimmed;
+            if (line.Kind != LineKind.Text)
+            {
+                break;
+            }
+
             if (labelled && line.LabelItem is { } item)
             {
                 items.Add(new ListItem(item.Label, item.Text, line.Number, line.Truncated));
@@ -156,7 +167,77 @@ internal static class StructureRecovery
     }
 
     private static bool IsShortCell(TextLine line) =>
-        !line.IsProse && !line.IsIntro && line.LabelItem is null;
+        line.Kind == LineKind.Text && !line.IsProse && !line.IsIntro && line.LabelItem is null;
+
+    /// <summary>
+    /// Lines whose structure the markup states: a heading; consecutive list items of one list (an intro is the
+    /// paragraph before, when it ends with a colon); consecutive rows of one table, the first its header. A row
+    /// shorter than the header is padded with nulls and listed as incomplete.
+    /// </summary>
+    private static int MarkedUp(IReadOnlyList<TextLine> stream, int start, List<Block> blocks)
+    {
+        var first = stream[start];
+        var end = start + 1;
+        while (end < stream.Count && stream[end].Kind == first.Kind && stream[end].Group == first.Group && first.Kind != LineKind.Heading)
+        {
+            end++;
+        }
+
+        switch (first.Kind)
+        {
+            case LineKind.Heading:
+                blocks.Add(new HeadingBlock(first.Number, first.Trimmed));
+                break;
+            case LineKind.ListItem:
+                var intro = blocks.Count > 0 && blocks[^1] is ParagraphBlock { Text: var before } && LineShape.IsIntro(before) ? LastSentence(before) : null;
+                var items = new List<ListItem>();
+                for (var i = start; i < end; i++)
+                {
+                    var item = stream[i];
+                    items.Add(item.LabelItem is { } labelled
+                        ? new ListItem(labelled.Label, labelled.Text, item.Number, item.Truncated)
+                        : new ListItem(null, item.Trimmed, item.Number, item.Truncated));
+                }
+
+                blocks.Add(new ListBlock(first.Number, intro, items));
+                break;
+            default:
+                blocks.Add(MarkedUpTable(stream, start, end));
+                break;
+        }
+
+        return end;
+    }
+
+    private static TableBlock MarkedUpTable(IReadOnlyList<TextLine> stream, int start, int end)
+    {
+        var header = stream[start].Cells!.Select(c => c.Trim()).ToList();
+        var rows = new List<IReadOnlyList<string?>>();
+        var lines = new List<IReadOnlyList<int?>>();
+        var incomplete = new List<int>();
+        for (var i = start + 1; i < end; i++)
+        {
+            var cells = stream[i].Cells!;
+            var row = new string?[header.Count];
+            var rowLines = new int?[header.Count];
+            for (var c = 0; c < header.Count && c < cells.Count; c++)
+            {
+                // An empty cell holds no value: null, as a missing one.
+                row[c] = cells[c].Trim() is { Length: > 0 } value ? value : null;
+                rowLines[c] = row[c] is null ? null : stream[i].Number;
+            }
+
+            if (cells.Count < header.Count)
+            {
+                incomplete.Add(rows.Count);
+            }
+
+            rows.Add(row);
+            lines.Add(rowLines);
+        }
+
+        return new TableBlock(stream[start].Number, stream[end - 1].Number, header, rows, lines, [], incomplete);
+    }
 
     private static Block ShortLineBlock(TextLine line)
     {
@@ -174,6 +255,8 @@ internal static class StructureRecovery
     {
         var line = stream[index];
         return index + 1 < stream.Count
+            && line.Kind == LineKind.Text
+            && stream[index + 1].Kind == LineKind.Text
             && !line.Truncated
             && !line.EndsSentence
             && !line.IsIntro

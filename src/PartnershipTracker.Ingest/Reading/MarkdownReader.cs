@@ -1,0 +1,170 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PartnershipTracker.Ingest.Cleaning;
+using PartnershipTracker.Ingest.Model;
+using HeadingBlock = Markdig.Syntax.HeadingBlock;
+using ListBlock = Markdig.Syntax.ListBlock;
+using MarkdownTable = Markdig.Extensions.Tables.Table;
+using MarkdownTableRow = Markdig.Extensions.Tables.TableRow;
+using ParagraphBlock = Markdig.Syntax.ParagraphBlock;
+
+namespace PartnershipTracker.Ingest.Reading;
+
+/// <summary>
+/// Reads Markdown (CommonMark with pipe tables, parsed by Markdig) into lines that keep the file's line
+/// numbers: headings, list items and table rows carry the structure the markup states; paragraphs stay plain
+/// text, one line per source line, so damage inside them (a table flattened into paragraphs) is recovered like
+/// any text. Inline markup is dropped and inline HTML kept as literal text. Fenced and indented code is removed.
+/// </summary>
+internal static class MarkdownReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
+    public static List<TextLine> Read(string text, List<RemovedPassage> removed)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        var lines = new List<TextLine>();
+        var group = 0;
+        Visit(document, lines, removed, ref group);
+        lines.Sort((a, b) => a.Number.CompareTo(b.Number));
+        return lines;
+    }
+
+    private static void Visit(ContainerBlock container, List<TextLine> lines, List<RemovedPassage> removed, ref int group)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    lines.Add(new TextLine(heading.Line + 1, InlineText(heading.Inline), LineKind.Heading));
+                    break;
+                case MarkdownTable table:
+                    group++;
+                    foreach (var row in table.OfType<MarkdownTableRow>())
+                    {
+                        var cells = row.OfType<TableCell>().Select(c => string.Join(' ', c.OfType<LeafBlock>().Select(l => InlineText(l.Inline)))).ToList();
+                        lines.Add(new TextLine(row.Line + 1, string.Join(" | ", cells), LineKind.TableRow, cells, group));
+                    }
+
+                    break;
+                case ListBlock list:
+                    group++;
+                    var listGroup = group;
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var paragraphs = item.OfType<LeafBlock>().Select(l => InlineText(l.Inline)).Where(t => t.Length > 0);
+                        lines.Add(new TextLine(item.Line + 1, string.Join(' ', paragraphs), LineKind.ListItem, group: listGroup));
+                        foreach (var nested in item.OfType<ContainerBlock>())
+                        {
+                            Visit(nested, lines, removed, ref group);
+                        }
+                    }
+
+                    break;
+                case CodeBlock code:
+                    // A fenced block spans its opening fence, its lines and its closing fence; an indented one its lines.
+                    var content = code.Lines.ToString();
+                    var first = code.Line + 1;
+                    var last = code is FencedCodeBlock ? first + code.Lines.Count + 1 : first + Math.Max(0, code.Lines.Count - 1);
+                    removed.Add(new RemovedPassage("code-fence", content, first, last));
+                    break;
+                case ParagraphBlock paragraph:
+                    foreach (var (line, lineText) in LinesOf(paragraph))
+                    {
+                        lines.Add(new TextLine(line, lineText));
+                    }
+
+                    break;
+                case HtmlBlock html:
+                    for (var i = 0; i < html.Lines.Count; i++)
+                    {
+                        lines.Add(new TextLine(html.Line + 1 + i, html.Lines.Lines[i].ToString()));
+                    }
+
+                    break;
+                case ContainerBlock nestedContainer:
+                    Visit(nestedContainer, lines, removed, ref group);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A paragraph's text split at its source line breaks, each part with its line number.</summary>
+    private static List<(int Line, string Text)> LinesOf(ParagraphBlock paragraph)
+    {
+        var parts = new List<(int, string)>();
+        var current = new StringBuilder();
+        var line = paragraph.Line + 1;
+        if (paragraph.Inline is null)
+        {
+            return parts;
+        }
+
+        foreach (var inline in paragraph.Inline)
+        {
+            if (inline is LineBreakInline)
+            {
+                parts.Add((line, current.ToString().Trim()));
+                current.Clear();
+                line++;
+                continue;
+            }
+
+            Append(inline, current);
+        }
+
+        parts.Add((line, current.ToString().Trim()));
+        return parts;
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        var text = new StringBuilder();
+        if (container is not null)
+        {
+            foreach (var inline in container)
+            {
+                Append(inline, text);
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    private static void Append(Inline inline, StringBuilder text)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.ToString());
+                break;
+            case HtmlInline html:
+                // Markup in the text is kept as the text it is; it is escaped wherever it is shown.
+                text.Append(html.Tag);
+                break;
+            case LineBreakInline:
+                text.Append(' ');
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    Append(child, text);
+                }
+
+                break;
+        }
+    }
+}
