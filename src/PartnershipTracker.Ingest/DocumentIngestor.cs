@@ -32,7 +32,15 @@ public static class DocumentIngestor
         var removed = new List<RemovedPassage>();
         var lines = format == "markdown"
             ? MarkdownReader.Read(text, removed)
+            : format == "html"
+            ? HtmlReader.Read(text)
             : rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
+        if (format == "html")
+        {
+            // HTML has no useful line numbers: the reader's rendering, one line per emitted line, is the stored text.
+            rawLines = lines.Select(l => l.Text).ToArray();
+        }
+
         var warnings = new List<IngestWarning>();
         if (encodingNote is not null)
         {

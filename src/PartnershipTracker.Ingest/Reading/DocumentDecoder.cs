@@ -14,6 +14,9 @@ internal static class DocumentDecoder
     /// <summary>Extensions read as Markdown (CommonMark with pipe tables).</summary>
     private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
 
+    /// <summary>Extensions read as HTML; a text file whose content starts as an HTML document is HTML too.</summary>
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
+
     private static readonly (byte[] Magic, string Name)[] KnownBinaryFormats =
     [
         ("%PDF-"u8.ToArray(), "PDF"),
@@ -61,10 +64,10 @@ internal static class DocumentDecoder
         }
 
         var extension = Path.GetExtension(name);
-        var format = MarkdownExtensions.Contains(extension) ? "markdown" : "text";
-        if (!PlainTextExtensions.Contains(extension) && format != "markdown")
+        var format = MarkdownExtensions.Contains(extension) ? "markdown" : HtmlExtensions.Contains(extension) ? "html" : "text";
+        if (!PlainTextExtensions.Contains(extension) && format == "text")
         {
-            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt, .md");
+            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt, .md, .html");
         }
 
         string text;
@@ -97,7 +100,19 @@ internal static class DocumentDecoder
             return Fail(IngestFailureKind.Empty, $"{name}: file is empty");
         }
 
+        if (IsHtml(text))
+        {
+            format = "html";
+        }
+
         return (text, format, null, note);
+    }
+
+    /// <summary>Text that starts (after whitespace or a byte-order mark) with <c>&lt;!doctype html</c> or <c>&lt;html</c>.</summary>
+    private static bool IsHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart().TrimStart('\uFEFF').TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A NUL byte, or more than 10% control characters other than tab, LF, CR and form feed, in the first 8 KiB.</summary>
