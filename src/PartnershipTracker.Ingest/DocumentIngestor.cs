@@ -27,6 +27,21 @@ public static class DocumentIngestor
             return new IngestResult(null, failure);
         }
 
+        var readerRemoved = new List<RemovedPassage>();
+        List<TextLine>? readerLines = null;
+        if (format is "pdf" or "docx")
+        {
+            var buffer = bytes.ToArray();
+            var read = format == "pdf" ? PdfReader.Read(name, buffer, readerRemoved) : DocxReader.Read(name, buffer, options);
+            if (read.Failure is not null)
+            {
+                return new IngestResult(null, read.Failure);
+            }
+
+            // The reader's rendering is the stored text: the line numbers evidence points to are its lines.
+            (text, readerLines) = (read.Text, read.Lines);
+        }
+
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var rawLines = text!.Split('\n');
         var removed = new List<RemovedPassage>();
@@ -39,6 +54,12 @@ public static class DocumentIngestor
         {
             // HTML has no useful line numbers: the reader's rendering, one line per emitted line, is the stored text.
             rawLines = lines.Select(l => l.Text).ToArray();
+        }
+
+        if (readerLines is not null)
+        {
+            lines = readerLines;
+            removed.AddRange(readerRemoved);
         }
 
         var warnings = new List<IngestWarning>();

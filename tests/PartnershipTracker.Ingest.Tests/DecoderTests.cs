@@ -49,7 +49,7 @@ public sealed class DecoderTests
     }
 
     [Theory]
-    [InlineData("report.txt", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "PDF")]
+    [InlineData("report.txt", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "PNG")]
     [InlineData("report.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "ZIP")]
     public void Parse_KnownBinaryMagic_FailsUnknownFormatNamingIt(string name, byte[] bytes, string format)
     {

@@ -47,6 +47,16 @@ internal static class DocumentDecoder
                 $"{name}: file is {bytes.Length:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes (Ingest:MaxFileBytes)");
         }
 
+        if (bytes.StartsWith("%PDF-"u8))
+        {
+            return (null, "pdf", null, null);
+        }
+
+        if (DocxReader.IsDocx(name, bytes))
+        {
+            return (null, "docx", null, null);
+        }
+
         foreach (var (magic, formatName) in KnownBinaryFormats)
         {
             if (bytes.StartsWith(magic))

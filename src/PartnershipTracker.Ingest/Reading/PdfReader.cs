@@ -1,0 +1,236 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PartnershipTracker.Ingest.Cleaning;
+using PartnershipTracker.Ingest.Model;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+
+namespace PartnershipTracker.Ingest.Reading;
+
+/// <summary>
+/// Reads a PDF (parsed by PdfPig) into plain text lines in reading order: words grouped into lines by their
+/// baseline, top to bottom and left to right; a wide horizontal gap (table columns) starts a new line, a wide
+/// vertical gap a new paragraph. Running headers and footers (the same line at the top or bottom of most
+/// pages) and page numbers are removed as boilerplate; a word hyphenated at a line end is rejoined when the
+/// next line goes on in lower case. Hard-wrapped lines are left to text recovery to join.
+/// </summary>
+internal static partial class PdfReader
+{
+    /// <summary>A new line starts where the gap between two words is wider than this many average letters.</summary>
+    private const double ColumnGapLetters = 3.0;
+
+    /// <summary>A paragraph break is a baseline step over this many times the font size (single spacing is about 1.2).</summary>
+    private const double ParagraphGapFactor = 1.7;
+
+    /// <summary>
+    /// Reads <paramref name="bytes"/>. The text is the rendering (one line per text line, blank lines between
+    /// paragraphs, boilerplate included); the lines' numbers point into it, and boilerplate lines are marked removed.
+    /// </summary>
+    public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, List<RemovedPassage> removed)
+    {
+        List<List<string>> pages;
+        try
+        {
+            using var document = PdfDocument.Open(bytes);
+            pages = [.. document.GetPages().Select(PageLines)];
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return (null, null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the PDF is encrypted"));
+        }
+#pragma warning disable CA1031 // PdfPig reports damage with many exception types; any of them means the file cannot be read.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return (null, null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the PDF cannot be read"));
+        }
+
+        if (pages.All(p => p.All(string.IsNullOrWhiteSpace)))
+        {
+            return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: the PDF has no text (a scanned image?)"));
+        }
+
+        var boilerplate = Boilerplate(pages);
+        var entries = new List<(string Text, bool Boilerplate)>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            for (var l = 0; l < pages[p].Count; l++)
+            {
+                entries.Add((pages[p][l], boilerplate.Contains((p, l))));
+            }
+        }
+
+        // The space around a header or footer is page layout, not a paragraph break.
+        entries = [.. entries.Where((e, i) => e.Text.Length > 0
+            || !((i > 0 && entries[i - 1].Boilerplate) || (i + 1 < entries.Count && entries[i + 1].Boilerplate)))];
+        RejoinHyphenated(entries);
+        return Render(entries, removed);
+    }
+
+    private static (string Text, List<TextLine> Lines, IngestFailure? Failure) Render(List<(string Text, bool Boilerplate)> entries, List<RemovedPassage> removed)
+    {
+        var rendering = new List<string>();
+        var lines = new List<TextLine>();
+        foreach (var (text, isBoilerplate) in entries)
+        {
+            if (text.Length == 0 && (rendering.Count == 0 || rendering[^1].Length == 0))
+            {
+                continue;
+            }
+
+            rendering.Add(text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var line = new TextLine(rendering.Count, text);
+            if (isBoilerplate)
+            {
+                line.Removed = true;
+                removed.Add(new RemovedPassage("boilerplate", text, line.Number, line.Number));
+            }
+
+            lines.Add(line);
+        }
+
+        while (rendering.Count > 0 && rendering[^1].Length == 0)
+        {
+            rendering.RemoveAt(rendering.Count - 1);
+        }
+
+        return (string.Join('\n', rendering), lines, null);
+    }
+
+    /// <summary>A page's lines in reading order; an empty string marks a paragraph gap.</summary>
+    private static List<string> PageLines(Page page)
+    {
+        var rows = new List<(double Baseline, double Size, List<Word> Words)>();
+        foreach (var word in page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text))
+                     .OrderByDescending(w => Baseline(w)).ThenBy(w => w.BoundingBox.Left))
+        {
+            var baseline = Baseline(word);
+            var size = Size(word);
+            if (rows.Count > 0 && Math.Abs(rows[^1].Baseline - baseline) < Math.Min(rows[^1].Size, size) * 0.5)
+            {
+                rows[^1].Words.Add(word);
+                rows[^1] = (rows[^1].Baseline, Math.Max(rows[^1].Size, size), rows[^1].Words);
+            }
+            else
+            {
+                rows.Add((baseline, size, [word]));
+            }
+        }
+
+        var lines = new List<string>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (r > 0 && rows[r - 1].Baseline - rows[r].Baseline > ParagraphGapFactor * Math.Max(rows[r - 1].Size, rows[r].Size))
+            {
+                lines.Add("");
+            }
+
+            var words = rows[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
+            var letters = words.Sum(w => w.Text.Length);
+            var letterWidth = words.Sum(w => w.BoundingBox.Width) / Math.Max(1, letters);
+            var current = new StringBuilder(words[0].Text);
+            for (var w = 1; w < words.Count; w++)
+            {
+                if (words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapLetters * letterWidth)
+                {
+                    lines.Add(current.ToString());
+                    current.Clear();
+                }
+                else
+                {
+                    current.Append(' ');
+                }
+
+                current.Append(words[w].Text);
+            }
+
+            lines.Add(current.ToString());
+        }
+
+        return lines;
+    }
+
+    private static double Baseline(Word word) => word.Letters.Count > 0 ? word.Letters[0].StartBaseLine.Y : word.BoundingBox.Bottom;
+
+    private static double Size(Word word)
+    {
+        var points = word.Letters.Count > 0 ? word.Letters.Max(l => l.PointSize) : 0;
+        return points >= 2 ? points : Math.Max(1, word.BoundingBox.Height * 1.4);
+    }
+
+    /// <summary>
+    /// Page numbers and running headers or footers: among each page's first and last lines, a line that is
+    /// only a page number, or one that (digits aside) stands at the top or bottom of most pages.
+    /// </summary>
+    private static HashSet<(int Page, int Line)> Boilerplate(List<List<string>> pages)
+    {
+        var edges = new List<(int Page, int Line, string Key)>();
+        if (pages.Count < 2)
+        {
+            return [];
+        }
+
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var content = Enumerable.Range(0, pages[p].Count).Where(l => pages[p][l].Length > 0).ToList();
+            foreach (var l in content.Take(1).Concat(content.TakeLast(1)).Distinct())
+            {
+                edges.Add((p, l, Digits().Replace(pages[p][l].Trim(), "#")));
+            }
+        }
+
+        var pagesByKey = edges.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Page).Distinct().Count());
+        return [.. edges
+            .Where(e => PageNumber().IsMatch(pages[e.Page][e.Line].Trim()) || (pagesByKey[e.Key] >= 2 && pagesByKey[e.Key] * 2 > pages.Count))
+            .Select(e => (e.Page, e.Line))];
+    }
+
+    /// <summary>"inter-" at a line end and "operability" starting the next line become "interoperability".</summary>
+    private static void RejoinHyphenated(List<(string Text, bool Boilerplate)> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var text = entries[i].Text;
+            if (entries[i].Boilerplate || text.Length < 3 || text[^1] != '-' || !char.IsLetter(text[^2]))
+            {
+                continue;
+            }
+
+            var next = i + 1;
+            while (next < entries.Count && entries[next].Boilerplate)
+            {
+                next++;
+            }
+
+            if (next == entries.Count || entries[next].Text.Length == 0 || !char.IsLower(entries[next].Text[0]))
+            {
+                continue;
+            }
+
+            var following = entries[next].Text;
+            var space = following.IndexOf(' ', StringComparison.Ordinal);
+            var word = space < 0 ? following : following[..space];
+            entries[i] = (text[..^1] + word, false);
+            if (space < 0)
+            {
+                entries.RemoveAt(next);
+            }
+            else
+            {
+                entries[next] = (following[(space + 1)..], false);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+}
