@@ -69,6 +69,28 @@ public sealed class IngestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_ArticleAsHtmlPage_GivesTheSameThreeTablesWithoutPageFurniture()
+    {
+        var paragraphs = (await File.ReadAllLinesAsync(ExampleFiles.Article)).Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>");
+        var page = Path.Combine(_database.Folder, "article.html");
+        await File.WriteAllTextAsync(page, "<!doctype html><html><head><script>alert(1)</script></head><body><nav>Home | News</nav><div class=\"cookie-banner\">We use cookies</div><main>"
+            + string.Join('\n', paragraphs) + "</main><footer>Copyright 2024</footer></body></html>");
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", page, "--dry-run", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("html", json.RootElement.GetProperty("source").GetProperty("format").GetString());
+        var tables = json.RootElement.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "table").ToList();
+        Assert.Equal(
+            [["Progress Area", "Achievements", "Ongoing Challenges"], ["Initiative", "Focus Area", "Status"], ["Focus Area", "Strategic Action", "Expected Outcome"]],
+            tables.Select(t => Strings(t.GetProperty("columns"))));
+        Assert.Equal(["Cybersecurity", "Implementation of new protocols", "Limited national"], Strings(tables[0].GetProperty("rows")[1]));
+        Assert.DoesNotContain("cookies", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copyright 2024", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_IdenticalFileAgain_CreatesNoRecords()
     {
         var before = await CountsAsync();
