@@ -27,6 +27,13 @@ public static class DocumentIngestor
             return new IngestResult(null, failure);
         }
 
+        // Text that went through a wrong decoding once before it reached us ("KomÅ¡iÄ‡") is repaired line by line.
+        var repairedLines = new List<int>();
+        if (format is "text" or "markdown" or "html" && encodingNote is null)
+        {
+            (text, repairedLines) = MojibakeRepair.Repair(text!);
+        }
+
         var readerRemoved = new List<RemovedPassage>();
         List<TextLine>? readerLines = null;
         if (format is "pdf" or "docx")
@@ -66,6 +73,11 @@ public static class DocumentIngestor
         if (encodingNote is not null)
         {
             warnings.Add(new IngestWarning("encoding", encodingNote, null));
+        }
+
+        foreach (var line in repairedLines)
+        {
+            warnings.Add(new IngestWarning("mojibake", "the line was UTF-8 read as Windows-1252 (e.g. \"Å¡\" for \"š\"); repaired", line));
         }
 
         AssistantTextCleaner.Clean(lines, removed, warnings);
