@@ -34,39 +34,35 @@ public static class DocumentIngestor
             (text, repairedLines) = MojibakeRepair.Repair(text!);
         }
 
-        var readerRemoved = new List<RemovedPassage>();
-        List<TextLine>? readerLines = null;
-        if (format is "pdf" or "docx")
-        {
-            var buffer = bytes.ToArray();
-            var read = format == "pdf" ? PdfReader.Read(name, buffer, readerRemoved) : DocxReader.Read(name, buffer, options);
-            if (read.Failure is not null)
-            {
-                return new IngestResult(null, read.Failure);
-            }
-
-            // The reader's rendering is the stored text: the line numbers evidence points to are its lines.
-            (text, readerLines) = (read.Text, read.Lines);
-        }
-
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var rawLines = text!.Split('\n');
         var removed = new List<RemovedPassage>();
-        var lines = format == "markdown"
-            ? MarkdownReader.Read(text, removed)
-            : format == "html"
-            ? HtmlReader.Read(text)
-            : rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
-        if (format == "html")
+        List<TextLine> lines;
+        string[] rawLines;
+        switch (format)
         {
-            // HTML has no useful line numbers: the reader's rendering, one line per emitted line, is the stored text.
-            rawLines = lines.Select(l => l.Text).ToArray();
-        }
+            case "pdf" or "docx":
+                var read = format == "pdf" ? PdfReader.Read(name, bytes.ToArray(), removed) : DocxReader.Read(name, bytes.ToArray(), options);
+                if (read.Failure is not null)
+                {
+                    return new IngestResult(null, read.Failure);
+                }
 
-        if (readerLines is not null)
-        {
-            lines = readerLines;
-            removed.AddRange(readerRemoved);
+                // The reader's rendering is the stored text: the line numbers evidence points to are its lines.
+                (lines, rawLines) = (read.Lines!, read.Text!.Split('\n'));
+                break;
+            case "html":
+                // HTML has no useful line numbers: the reader's rendering, one line per emitted line, is the stored text.
+                lines = HtmlReader.Read(text!);
+                rawLines = lines.Select(l => l.Text).ToArray();
+                break;
+            case "markdown":
+                lines = MarkdownReader.Read(text!, removed);
+                rawLines = text!.Split('\n');
+                break;
+            default:
+                rawLines = text!.Split('\n');
+                lines = rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
+                break;
         }
 
         var warnings = new List<IngestWarning>();
