@@ -33,6 +33,8 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options) :
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<IngestDraft> IngestDrafts => Set<IngestDraft>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -8,7 +8,7 @@ namespace PartnershipTracker.Core.Ingest;
 /// <summary>
 /// The JSON of <c>ptrack ingest --json</c> (PRODUCT.md "Interfaces"): one object with <c>source</c>,
 /// <c>blocks</c> in reading order, <c>removed</c>, <c>warnings</c> and <c>records</c>, camelCase,
-/// and <c>stored</c> when something was written.
+/// <c>stored</c> when the document was stored and <c>draft</c> when it was staged for review.
 /// </summary>
 public static class IngestJson
 {
@@ -30,7 +30,7 @@ public static class IngestJson
         {
             source = new { name = document.Source.Name, sha256 = document.Source.Sha256, format = document.Source.Format, title = document.Source.Title, bytes = document.Source.Bytes },
             programme = outcome.ProgrammeSlug,
-            dryRun = outcome.Stored is null,
+            dryRun = outcome.Stored is null && outcome.Draft is null,
             blocks = document.Blocks.Select(Block),
             removed = document.Removed.Select(r => new { reason = r.Reason, text = r.Text, line = r.Line, lineEnd = r.LineEnd, duplicateOf = r.DuplicateOf, copies = r.Copies }),
             warnings = document.Warnings.Concat(records.Warnings).Select(w => new { code = w.Code, message = w.Message, line = w.Line }),
@@ -44,6 +44,7 @@ public static class IngestJson
                 unmapped = records.Unmapped.Select(u => new { type = u.Type, line = u.Line, description = u.Description }),
             },
             stored = outcome.Stored is { } s ? new { sourceId = s.SourceId, version = s.Version, unchanged = s.Unchanged, created = s.Created, updated = s.Updated } : null,
+            draft = outcome.Draft is { } d ? new { id = d.DraftId, stagedAt = d.StagedAt, alreadyStaged = d.AlreadyStaged } : null,
         };
     }
 

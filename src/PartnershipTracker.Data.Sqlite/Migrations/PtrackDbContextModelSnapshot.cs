@@ -226,6 +226,54 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.IngestDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("StagedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Sha256", "FileName");
+
+                    b.ToTable("IngestDrafts");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -599,6 +647,15 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PartnershipTracker.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.IngestDraft", b =>
+                {
                     b.HasOne("PartnershipTracker.Domain.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PartnershipTracker.Cli.Commands.Config;
 using PartnershipTracker.Cli.Commands.Db;
+using PartnershipTracker.Cli.Commands.Drafts;
 using PartnershipTracker.Cli.Commands.Ingest;
 using PartnershipTracker.Cli.Commands.Report;
 using PartnershipTracker.Cli.Commands.Serve;
@@ -16,6 +17,7 @@ public static class CliApp
     public static RootCommand CreateRoot() => new("Partnership Tracker: track a partner nation's progress in its partnership with an alliance, every record tied to its source.")
     {
         IngestCommand.Create(),
+        DraftsCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
         DbCommand.Create(),

@@ -23,6 +23,7 @@ public static class PtrackServices
         services.AddScoped<ExampleProgramme>();
         services.AddScoped<ProgrammeLookup>();
         services.AddScoped<IngestDocument>();
+        services.AddScoped<ListIngestDrafts>();
         services.AddScoped<GetProgrammeOverview>();
         services.AddPtrackReports();
         services.AddScoped<ListAreas>();

@@ -119,7 +119,7 @@ public sealed class ExampleIngestTests : IAsyncLifetime
         var before = await db.Initiatives.CountAsync();
         var second = "Initiative\nFocus Area\nStatus\nDefense Reform Program\nStructural Modernization\nOngoing\nMilitary Mobility Plan\nLogistics\nPlanned 2026\n"u8.ToArray();
 
-        var result = await Handlers.Ingest(db).HandleAsync(new Core.Features.Ingest.IngestRequest("briefing.txt", second, "nato-bih", DryRun: false));
+        var result = await Handlers.Ingest(db).HandleAsync(new Core.Features.Ingest.IngestRequest("briefing.txt", second, "nato-bih", Core.Features.Ingest.IngestMode.Store));
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(before + 1, await db.Initiatives.CountAsync());

@@ -10,23 +10,48 @@ using PartnershipTracker.Ingest.Model;
 
 namespace PartnershipTracker.Core.Features.Ingest;
 
+/// <summary>What ingest does with a document once it is read and mapped.</summary>
+public enum IngestMode
+{
+    /// <summary>Recover and map, store nothing at all (not even a draft).</summary>
+    DryRun,
+
+    /// <summary>Keep the document as an <see cref="IngestDraft"/> for review; no source or record is written.</summary>
+    Stage,
+
+    /// <summary>Store the source, its records and their evidence at once.</summary>
+    Store,
+}
+
 /// <summary>A document to ingest into a programme.</summary>
 /// <param name="FileName">The file's name; folders are dropped. Used to find earlier versions of the same source.</param>
 /// <param name="Content">The file's bytes.</param>
 /// <param name="ProgrammeSlug">The programme; null for the only one.</param>
-/// <param name="DryRun">Recover and map, store nothing.</param>
-public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, bool DryRun);
+/// <param name="Mode">Dry run, stage for review, or store.</param>
+public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode);
 
-/// <summary>What ingest recovered, mapped and (unless a dry run) stored.</summary>
-public sealed record IngestOutcome(string ProgrammeSlug, ParsedDocument Document, MappedRecords Records, StoredIngest? Stored);
+/// <summary>What ingest recovered and mapped, and what it staged (<see cref="Draft"/>) or stored (<see cref="Stored"/>); both null for a dry run.</summary>
+public sealed record IngestOutcome(string ProgrammeSlug, ParsedDocument Document, MappedRecords Records, StoredIngest? Stored, StagedIngest? Draft = null)
+{
+    /// <summary>Areas, achievements, challenges, initiatives and recommendations the document gives.</summary>
+    public int RecordCount => Records.Areas.Count + Records.Achievements.Count + Records.Challenges.Count + Records.Initiatives.Count + Records.Recommendations.Count;
+
+    /// <summary>Warnings from reading and from mapping.</summary>
+    public int WarningCount => Document.Warnings.Count + Records.Warnings.Count;
+}
 
 /// <summary>What was written: the source version, and how many records were created or given new evidence.</summary>
 /// <param name="Unchanged">The same bytes were ingested before as this source's latest version; nothing was written.</param>
 public sealed record StoredIngest(int SourceId, int Version, bool Unchanged, int Created, int Updated);
 
+/// <summary>The draft a document was staged as.</summary>
+/// <param name="AlreadyStaged">The same bytes were already waiting as this draft for the same programme; no second draft was made.</param>
+public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool AlreadyStaged);
+
 /// <summary>
 /// Ingests one document: recovers its structure (<see cref="DocumentIngestor"/>), maps it to records
-/// (<see cref="RecordMapper"/>) and stores source, records and evidence in one transaction.
+/// (<see cref="RecordMapper"/>) and then, by <see cref="IngestRequest.Mode"/>, stores nothing, stages it as a
+/// draft for review, or stores source, records and evidence in one transaction.
 /// Re-ingesting identical bytes writes nothing; changed bytes under the same file name become a new
 /// version of the source. A record that already exists (same area and title, same initiative name, same
 /// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status.
@@ -44,32 +69,137 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
-        var parsed = DocumentIngestor.Parse(request.FileName, request.Content, settings.Options);
+        var read = Read(request.FileName, request.Content);
+        if (!read.Succeeded)
+        {
+            return read.Failure!;
+        }
+
+        var (document, records) = read.Value;
+        var outcome = new IngestOutcome(programme.Value!.Slug, document, records, null);
+        return request.Mode switch
+        {
+            IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
+            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, document, records, draft: null, cancellationToken) },
+            _ => outcome,
+        };
+    }
+
+    /// <summary>Stores a staged draft: reads its bytes again, writes source, records and evidence, and removes the draft, in one transaction.</summary>
+    /// <returns>The outcome, or NotFound when no draft has that id.</returns>
+    public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
+        if (draft is null)
+        {
+            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+        }
+
+        var programme = await db.Programmes.FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
+        var read = Read(draft.FileName, draft.Content);
+        if (!read.Succeeded)
+        {
+            // The limits or rules changed since it was staged; the draft stays for the person to discard.
+            return read.Failure!;
+        }
+
+        var (document, records) = read.Value;
+        var stored = await StoreAsync(programme, document, records, draft, cancellationToken);
+        return new IngestOutcome(programme.Slug, document, records, stored);
+    }
+
+    /// <summary>The preview of a staged draft: its bytes read and mapped again, nothing written.</summary>
+    /// <returns>The outcome (with <see cref="IngestOutcome.Draft"/> set), or NotFound.</returns>
+    public async Task<Result<IngestOutcome>> PreviewDraftAsync(int draftId, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
+        if (draft is null)
+        {
+            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+        }
+
+        var slug = await db.Programmes.Where(p => p.Id == draft.ProgrammeId).Select(p => p.Slug).FirstAsync(cancellationToken);
+        var read = Read(draft.FileName, draft.Content);
+        if (!read.Succeeded)
+        {
+            return read.Failure!;
+        }
+
+        var (document, records) = read.Value;
+        return new IngestOutcome(slug, document, records, null, new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: true));
+    }
+
+    /// <summary>Removes a staged draft; nothing else changes.</summary>
+    /// <returns>The file name of the draft removed, or NotFound.</returns>
+    public async Task<Result<string>> DiscardDraftAsync(int draftId, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
+        if (draft is null)
+        {
+            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+        }
+
+        db.IngestDrafts.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return draft.FileName;
+    }
+
+    private Result<(ParsedDocument Document, MappedRecords Records)> Read(string fileName, byte[] content)
+    {
+        var parsed = DocumentIngestor.Parse(fileName, content, settings.Options);
         if (parsed.Failure is { } failure)
         {
             return Failure.Invalid(failure.Message, "file");
         }
 
-        var document = parsed.Document!;
-        var records = settings.Mapper.Map(document);
-        if (request.DryRun)
-        {
-            return new IngestOutcome(programme.Value!.Slug, document, records, null);
-        }
-
-        var stored = await StoreAsync(programme.Value!, document, records, cancellationToken);
-        return new IngestOutcome(programme.Value!.Slug, document, records, stored);
+        return (parsed.Document!, settings.Mapper.Map(parsed.Document!));
     }
 
-    private async Task<StoredIngest> StoreAsync(Programme programme, ParsedDocument document, MappedRecords records, CancellationToken cancellationToken)
+    private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, CancellationToken cancellationToken)
+    {
+        var source = outcome.Document.Source;
+        var existing = await db.IngestDrafts.AsNoTracking()
+            .Where(d => d.ProgrammeId == programme.Id && d.Sha256 == source.Sha256 && d.FileName == source.Name)
+            .Select(d => new { d.Id, d.StagedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return new StagedIngest(existing.Id, existing.StagedAt, AlreadyStaged: true);
+        }
+
+        var draft = new IngestDraft
+        {
+            ProgrammeId = programme.Id,
+            FileName = source.Name,
+            Sha256 = source.Sha256,
+            Format = source.Format,
+            Title = source.Title,
+            Content = content,
+            StagedAt = time.GetUtcNow(),
+            RecordCount = outcome.RecordCount,
+            WarningCount = outcome.WarningCount,
+        };
+        db.IngestDrafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: false);
+    }
+
+    private async Task<StoredIngest> StoreAsync(Programme programme, ParsedDocument document, MappedRecords records, IngestDraft? draft, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (draft is not null)
+        {
+            db.IngestDrafts.Remove(draft);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var latest = await db.Sources
             .Where(s => s.ProgrammeId == programme.Id && s.FileName == document.Source.Name)
             .OrderByDescending(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.Sha256 == document.Source.Sha256)
         {
+            await transaction.CommitAsync(cancellationToken);
             return new StoredIngest(latest.Id, latest.Version, Unchanged: true, 0, 0);
         }
 

@@ -1,127 +1,251 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Infrastructure;
+using PartnershipTracker.Ingest;
 using Spectre.Console;
 
 namespace PartnershipTracker.Cli.Commands.Ingest;
 
-/// <summary><c>ptrack ingest FILE [--programme SLUG] [--dry-run] [--json]</c>.</summary>
+/// <summary>
+/// <c>ptrack ingest PATH... [--accept | --dry-run] [--programme SLUG] [--json]</c>: reads documents into sourced
+/// records. Without <c>--accept</c> each document is staged as a draft and previewed; nothing is stored until
+/// it is accepted. Several files or folders are read one by one: a bad file is reported and the rest go on.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The document to read (plain text, .txt)." };
-        var programme = new Option<string?>("--programme", "-p") { Description = "Slug of the programme to add the records to (default: the only programme)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Recover and map the document, store nothing." };
-        var json = new Option<bool>("--json") { Description = "Write the result as one JSON object on stdout (structure, removed passages, warnings, records)." };
-        var command = new Command("ingest", "Read a document into sourced records: structure recovered, damage removed or flagged, every record tied to its line.")
+        var paths = new Argument<string[]>("path")
         {
-            file, programme, dryRun, json,
+            Description = $"Documents to read, or folders (every {string.Join(", ", DocumentFormats.Extensions)} file under them).",
+            Arity = ArgumentArity.OneOrMore,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetRequiredValue(file), parse.GetValue(programme), parse.GetValue(dryRun), parse.GetValue(json), cancellationToken));
+        var programme = new Option<string?>("--programme", "-p") { Description = "Slug of the programme to add the records to (default: the only programme)." };
+        var accept = new Option<bool>("--accept") { Description = "Store the records at once instead of staging them as drafts for review." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Recover and map the documents, store nothing (not even a draft)." };
+        var json = new Option<bool>("--json") { Description = "Write JSON on stdout: one object for one file (structure, removed passages, warnings, records); {documents, failures, summary} for several." };
+        var command = new Command("ingest", "Read documents into sourced records: structure recovered, damage removed or flagged, every record tied to its line. Records are staged as drafts for review unless --accept is given.")
+        {
+            paths, programme, accept, dryRun, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(accept) && result.GetValue(dryRun))
+            {
+                result.AddError("--accept and --dry-run cannot be used together");
+            }
+        });
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var mode = parse.GetValue(dryRun) ? IngestMode.DryRun : parse.GetValue(accept) ? IngestMode.Store : IngestMode.Stage;
+            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(json), cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? programme, bool dryRun, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool json, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
+        var single = paths.Length == 1 && !Directory.Exists(paths[0]);
+        var (files, missing) = Expand(paths);
+        if (single && missing.Count == 1)
         {
-            return CliContext.Fail(Directory.Exists(file.FullName)
-                ? $"{file.Name}: is a folder; name a file"
-                : $"{file.FullName}: file not found", ExitCodes.BadInput);
+            return CliContext.Fail(missing[0].Error!, ExitCodes.BadInput);
         }
 
         return await CliContext.RunAsync(async (services, ct) =>
         {
-            var limit = services.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes;
-            if (file.Length > limit)
+            var found = await services.GetRequiredService<ProgrammeLookup>().FindAsync(programme, ct);
+            if (!found.Succeeded)
             {
-                return CliContext.Fail($"{file.Name}: file is {file.Length:N0} bytes, over the limit of {limit:N0} bytes (Ingest:MaxFileBytes)", ExitCodes.BadInput);
+                return CliContext.Fail(found.Failure!);
             }
 
-            byte[] bytes;
-            try
+            if (single)
             {
-                bytes = await File.ReadAllBytesAsync(file.FullName, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CliContext.Fail($"{file.Name}: cannot be read: {e.Message}", ExitCodes.BadInput);
+                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, ct);
+                if (run.Error is not null)
+                {
+                    return CliContext.Fail(run.Error, ExitCodes.BadInput);
+                }
+
+                if (json)
+                {
+                    Console.Out.WriteLine(IngestJson.Serialize(run.Outcome!));
+                }
+                else
+                {
+                    IngestPreview.Write(CliConsole.Create(), run.Outcome!);
+                }
+
+                return ExitCodes.Ok;
             }
 
-            var result = await services.GetRequiredService<IngestDocument>()
-                .HandleAsync(new IngestRequest(file.Name, bytes, programme, dryRun), ct);
-            if (!result.Succeeded)
+            var runs = new List<DocumentRun>(missing);
+            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, showProgress: !json && CliConsole.IsTerminal, ct));
+            foreach (var failed in runs.Where(r => r.Error is not null))
             {
-                return CliContext.Fail(result.Failure!);
+                CliContext.Fail(failed.Error!, ExitCodes.BadInput);
             }
 
             if (json)
             {
-                Console.Out.WriteLine(IngestJson.Serialize(result.Value!));
+                Console.Out.WriteLine(BatchJson(runs, mode));
             }
             else
             {
-                WriteSummary(result.Value!);
+                WriteBatch(CliConsole.Create(), runs, mode);
             }
 
-            return ExitCodes.Ok;
-        }, cancellationToken, writesNothing: dryRun);
+            return runs.Any(r => r.Error is not null) ? ExitCodes.BadInput : ExitCodes.Ok;
+        }, cancellationToken, writesNothing: mode == IngestMode.DryRun);
     }
 
-    private static void WriteSummary(IngestOutcome outcome)
+    /// <summary>One document's run: its outcome, or the one-line reason it was refused.</summary>
+    private sealed record DocumentRun(string Path, IngestOutcome? Outcome, string? Error);
+
+    /// <summary>Files named, and every supported file under folders named, in path order; paths that do not exist are failures.</summary>
+    private static (List<FileInfo> Files, List<DocumentRun> Missing) Expand(string[] paths)
     {
-        var document = outcome.Document;
-        var records = outcome.Records;
-        // A console per run, on whatever Console.Out is now (tests redirect it).
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
+        var files = new List<FileInfo>();
+        var missing = new List<DocumentRun>();
+        foreach (var path in paths)
         {
-            // Into a file or a pipe: one message a line, not wrapped at 80 columns.
-            console.Profile.Width = 1000;
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(DocumentFormats.IsSupported)
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => new FileInfo(f)));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(new FileInfo(path));
+            }
+            else
+            {
+                missing.Add(new DocumentRun(path, null, $"{Path.GetFullPath(path)}: file not found"));
+            }
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(document.Source.Name)}[/] → programme [bold]{Markup.Escape(outcome.ProgrammeSlug)}[/]");
-        var structure = new Table().AddColumns("Structure", "Count");
-        foreach (var group in document.Blocks.GroupBy(b => b.Type))
+        return (files, missing);
+    }
+
+    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, bool showProgress, CancellationToken cancellationToken)
+    {
+        var runs = new List<DocumentRun>(files.Count);
+        if (!showProgress)
         {
-            structure.AddRow(group.Key + "s", group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var file in files)
+            {
+                runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+            }
+
+            return runs;
         }
 
-        console.Write(structure);
-        var table = new Table().AddColumns("Records", "Count");
-        table.AddRow("areas", Count(records.Areas.Count));
-        table.AddRow("achievements", Count(records.Achievements.Count));
-        table.AddRow("challenges", Count(records.Challenges.Count));
-        table.AddRow("initiatives", Count(records.Initiatives.Count));
-        table.AddRow("recommendations", Count(records.Recommendations.Count));
-        table.AddRow("unmapped tables and lists", Count(records.Unmapped.Count));
+        await CliConsole.Create().Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Reading documents", maxValue: files.Count);
+                foreach (var file in files)
+                {
+                    task.Description = Markup.Escape(file.Name);
+                    runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+                    task.Increment(1);
+                }
+
+                task.Description = "Read";
+            });
+        return runs;
+    }
+
+    /// <summary>Reads, maps and stages or stores one file, in its own scope so that a long batch does not pile up tracked entities.</summary>
+    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, CancellationToken cancellationToken)
+    {
+        var limit = services.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes;
+        if (file.Length > limit)
+        {
+            return new DocumentRun(file.FullName, null, $"{file.Name}: file is {file.Length:N0} bytes, over the limit of {limit:N0} bytes (Ingest:MaxFileBytes)");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new DocumentRun(file.FullName, null, $"{file.Name}: cannot be read: {e.Message}");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>()
+            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode), cancellationToken);
+        return result.Succeeded
+            ? new DocumentRun(file.FullName, result.Value, null)
+            : new DocumentRun(file.FullName, null, result.Failure!.Message);
+    }
+
+    private static void WriteBatch(IAnsiConsole console, List<DocumentRun> runs, IngestMode mode)
+    {
+        var table = new Table().AddColumns(new TableColumn("Document"), new TableColumn("Format"), new TableColumn("Records").RightAligned(), new TableColumn("Warnings").RightAligned(), new TableColumn("Result"));
+        foreach (var run in runs)
+        {
+            var outcome = run.Outcome;
+            table.AddRow(
+                Markup.Escape(Path.GetFileName(run.Path)),
+                Markup.Escape(outcome?.Document.Source.Format ?? ""),
+                outcome is null ? "" : Count(outcome.RecordCount),
+                outcome is null ? "" : Count(outcome.WarningCount),
+                outcome is null ? "[red]refused[/]: " + Markup.Escape(run.Error!) : IngestPreview.ShortResult(outcome));
+        }
+
         console.Write(table);
-        foreach (var removed in document.Removed)
-        {
-            console.MarkupLine($"[yellow]removed[/] ({Markup.Escape(removed.Reason)}) lines {removed.Line}–{removed.LineEnd}: {Markup.Escape(Shorten(removed.Text))}");
-        }
-
-        foreach (var warning in document.Warnings.Concat(records.Warnings))
-        {
-            console.MarkupLine($"[yellow]warning[/] line {warning.Line}: {Markup.Escape(warning.Message)}");
-        }
-
-        console.MarkupLine(outcome.Stored switch
-        {
-            null => "[blue]dry run: nothing stored[/]",
-            { Unchanged: true } s => $"unchanged: identical to source #{s.SourceId} version {s.Version}; nothing stored",
-            var s => $"[green]stored[/] as source #{s.SourceId} version {s.Version}: {s.Created} records created, {s.Updated} given new evidence",
-        });
+        var summary = Summarise(runs);
+        console.MarkupLine(
+            $"[bold]{summary.Documents} documents[/]: {summary.Read} read, {summary.Failures} refused; {summary.Records} records, {summary.Warnings} warnings; "
+            + mode switch
+            {
+                IngestMode.DryRun => "dry run: nothing stored",
+                IngestMode.Stage => $"{summary.Staged} staged as drafts (nothing stored yet; 'ptrack drafts' lists them, 'ptrack drafts accept ID...' stores them)",
+                _ => $"{summary.Stored} stored, {summary.Unchanged} unchanged",
+            });
     }
 
-    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text)
+    private static string BatchJson(List<DocumentRun> runs, IngestMode mode)
     {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 90 ? line : line[..87] + "...";
+        var summary = Summarise(runs);
+        return JsonSerializer.Serialize(
+            new
+            {
+                mode = mode.ToString().ToLowerInvariant(),
+                documents = runs.Where(r => r.Outcome is not null).Select(r => IngestJson.Document(r.Outcome!)),
+                failures = runs.Where(r => r.Error is not null).Select(r => new { path = r.Path, error = r.Error }),
+                summary,
+            },
+            IngestJson.Options);
     }
+
+    private sealed record BatchSummary(int Documents, int Read, int Failures, int Records, int Warnings, int Staged, int Stored, int Unchanged);
+
+    private static BatchSummary Summarise(List<DocumentRun> runs)
+    {
+        var read = runs.Where(r => r.Outcome is not null).Select(r => r.Outcome!).ToList();
+        return new BatchSummary(
+            runs.Count,
+            read.Count,
+            runs.Count - read.Count,
+            read.Sum(o => o.RecordCount),
+            read.Sum(o => o.WarningCount),
+            read.Count(o => o.Draft is not null),
+            read.Count(o => o.Stored is { Unchanged: false }),
+            read.Count(o => o.Stored is { Unchanged: true }));
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PartnershipTracker.Cli.Commands.Ingest;
+using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Ingest;
+using Spectre.Console;
+
+namespace PartnershipTracker.Cli.Commands.Drafts;
+
+/// <summary>
+/// <c>ptrack drafts [list | show ID | accept ID... | discard ID...]</c>: the documents <c>ptrack ingest</c> staged
+/// for review. Accepting stores what the preview showed; discarding removes the draft and nothing else.
+/// </summary>
+internal static class DraftsCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Write JSON on stdout." };
+        var list = new Command("list", "List the drafts waiting for review (the default).") { json };
+        list.SetAction((parse, ct) => ListAsync(parse.GetValue(json), ct));
+
+        var showId = new Argument<int>("id") { Description = "The draft's number, as 'ptrack drafts' lists it." };
+        var showJson = new Option<bool>("--json") { Description = "Write the preview as the JSON of 'ptrack ingest --json'." };
+        var show = new Command("show", "Preview a draft: the recovered structure and the records it would create.") { showId, showJson };
+        show.SetAction((parse, ct) => ShowAsync(parse.GetValue(showId), parse.GetValue(showJson), ct));
+
+        var acceptIds = new Argument<int[]>("id") { Description = "Drafts to store.", Arity = ArgumentArity.OneOrMore };
+        var acceptJson = new Option<bool>("--json") { Description = "Write one JSON object per draft stored, in an array." };
+        var accept = new Command("accept", "Store drafts: their sources, records and evidence, each in one transaction.") { acceptIds, acceptJson };
+        accept.SetAction((parse, ct) => AcceptAsync(parse.GetRequiredValue(acceptIds), parse.GetValue(acceptJson), ct));
+
+        var discardIds = new Argument<int[]>("id") { Description = "Drafts to remove.", Arity = ArgumentArity.OneOrMore };
+        var discard = new Command("discard", "Remove drafts without storing anything.") { discardIds };
+        discard.SetAction((parse, ct) => DiscardAsync(parse.GetRequiredValue(discardIds), ct));
+
+        var rootJson = new Option<bool>("--json") { Description = "Write JSON on stdout." };
+        var drafts = new Command("drafts", "Documents staged by 'ptrack ingest' and waiting for review.") { list, show, accept, discard, rootJson };
+        drafts.SetAction((parse, ct) => ListAsync(parse.GetValue(rootJson), ct));
+        return drafts;
+    }
+
+    private static Task<int> ListAsync(bool json, CancellationToken cancellationToken) =>
+        CliContext.RunAsync(async (services, ct) =>
+        {
+            var drafts = await services.GetRequiredService<ListIngestDrafts>().HandleAsync(null, ct);
+            if (json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { items = drafts }, IngestJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            var console = CliConsole.Create();
+            if (drafts.Count == 0)
+            {
+                console.WriteLine("no drafts waiting for review");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns(new TableColumn("Draft").RightAligned(), new TableColumn("Programme"), new TableColumn("File"), new TableColumn("Format"), new TableColumn("Staged (UTC)"), new TableColumn("Records").RightAligned(), new TableColumn("Warnings").RightAligned());
+            foreach (var d in drafts)
+            {
+                table.AddRow(Count(d.Id), Markup.Escape(d.Programme), Markup.Escape(d.FileName), d.Format, d.StagedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Count(d.RecordCount), Count(d.WarningCount));
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        }, cancellationToken);
+
+    private static Task<int> ShowAsync(int id, bool json, CancellationToken cancellationToken) =>
+        CliContext.RunAsync(async (services, ct) =>
+        {
+            var preview = await services.GetRequiredService<IngestDocument>().PreviewDraftAsync(id, ct);
+            if (!preview.Succeeded)
+            {
+                return CliContext.Fail(preview.Failure!);
+            }
+
+            if (json)
+            {
+                Console.Out.WriteLine(IngestJson.Serialize(preview.Value!));
+            }
+            else
+            {
+                IngestPreview.Write(CliConsole.Create(), preview.Value!);
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
+
+    private static Task<int> AcceptAsync(int[] ids, bool json, CancellationToken cancellationToken) =>
+        CliContext.RunAsync(async (services, ct) =>
+        {
+            var exit = ExitCodes.Ok;
+            var stored = new List<object>();
+            foreach (var id in ids)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>().AcceptDraftAsync(id, ct);
+                if (!result.Succeeded)
+                {
+                    exit = CliContext.Fail(result.Failure!);
+                    continue;
+                }
+
+                if (json)
+                {
+                    stored.Add(IngestJson.Document(result.Value!));
+                }
+                else
+                {
+                    CliConsole.Create().MarkupLine($"draft #{id} ({Markup.Escape(result.Value!.Document.Source.Name)}): {IngestPreview.Result(result.Value!)}");
+                }
+            }
+
+            if (json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(stored, IngestJson.Options));
+            }
+
+            return exit;
+        }, cancellationToken);
+
+    private static Task<int> DiscardAsync(int[] ids, CancellationToken cancellationToken) =>
+        CliContext.RunAsync(async (services, ct) =>
+        {
+            var exit = ExitCodes.Ok;
+            foreach (var id in ids)
+            {
+                var result = await services.GetRequiredService<IngestDocument>().DiscardDraftAsync(id, ct);
+                if (!result.Succeeded)
+                {
+                    exit = CliContext.Fail(result.Failure!);
+                    continue;
+                }
+
+                Console.Out.WriteLine($"draft #{id} ({result.Value}) discarded; nothing stored");
+            }
+
+            return exit;
+        }, cancellationToken);
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
