@@ -153,40 +153,7 @@ public sealed class PdfTests
     [Fact]
     public void Parse_EncryptedPdf_IsUnreadableAndSaysSo()
     {
-        var result = Parse(EncryptedPdf(), "secret.pdf");
+        var result = Parse(SampleDocuments.EncryptedPdf(), "secret.pdf");
 
         Assert.Equal(new IngestFailure(IngestFailureKind.Unreadable, "secret.pdf: the PDF is encrypted"), result.Failure);
     }
-
-    /// <summary>A one-page PDF protected by a user password (standard security handler, RC4 40-bit) that is not empty.</summary>
-    private static byte[] EncryptedPdf()
-    {
-        var hex = string.Concat(Enumerable.Repeat("4A7F", 16));
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
-            $"<< /Filter /Standard /V 1 /R 2 /O <{hex}> /U <{hex}> /P -4 >>",
-            "<< /Length 10 >>\nstream\n0123456789\nendstream",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(FormattableString.Invariant($"{i + 1} 0 obj\n{objects[i]}\nendobj\n"));
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(FormattableString.Invariant($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n"));
-        foreach (var offset in offsets)
-        {
-            pdf.Append(FormattableString.Invariant($"{offset:D10} 00000 n \n"));
-        }
-
-        pdf.Append(FormattableString.Invariant(
-            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\nstartxref\n{xref}\n%%EOF\n"));
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
-}

@@ -95,7 +95,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
     {
         var before = await CountsAsync();
 
-        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article);
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, "--accept");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("unchanged", run.Out, StringComparison.Ordinal);
@@ -105,14 +105,10 @@ public sealed class IngestCommandTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_ChangedFile_BecomesNewVersionAndUpdatesRecordsWithoutDuplicates()
     {
-        var folder = Path.Combine(_database.Folder, "v2");
-        Directory.CreateDirectory(folder);
-        var changed = Path.Combine(folder, "article.txt");
-        var text = (await File.ReadAllTextAsync(ExampleFiles.Article)).Replace("Launched 2023", "Completed 2025", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(changed, text, new UTF8Encoding(false));
+        var changed = await WriteChangedArticleAsync("v2");
         var initiativesBefore = await CountAsync(db => db.Initiatives);
 
-        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed, "--json");
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed, "--accept", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
@@ -135,6 +131,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
         { "blank.txt", "  \n\n \t\n"u8.ToArray(), "empty" },
         { "noise.txt", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x13, 0x37, 0x00], "binary" },
         { "report.pdf", "%PDF-1.7\n%âãÏÓ\n"u8.ToArray(), "PDF" },
+        { "secret.pdf", SampleDocuments.EncryptedPdf(), "the PDF is encrypted" },
         { "data.xyz", "Some text that is fine.\n"u8.ToArray(), "unknown format" },
     };
 
@@ -146,7 +143,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
         await File.WriteAllBytesAsync(path, content);
         var before = await CountsAsync();
 
-        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", path);
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", path, "--accept");
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -190,7 +187,124 @@ public sealed class IngestCommandTests : IAsyncLifetime
         Assert.EndsWith("nope.txt: file not found", run.Error.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_WithoutAccept_StagesADraftAndStoresNothingUntilAccepted()
+    {
+        var changed = await WriteChangedArticleAsync("staged");
+        var before = await CountsAsync();
+
+        var staged = await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed);
+
+        Assert.Equal(0, staged.ExitCode);
+        Assert.Contains("staged as draft #1; nothing stored yet", staged.Out, StringComparison.Ordinal);
+        Assert.Contains("Cybersecurity Initiative", staged.Out, StringComparison.Ordinal);
+        Assert.Contains("Completed 2025", staged.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+        await using (var db = _database.CreateContext())
+        {
+            var draft = await db.IngestDrafts.SingleAsync();
+            Assert.Equal(("article.txt", "text", 25, 1), (draft.FileName, draft.Format, draft.RecordCount, draft.WarningCount));
+        }
+
+        var again = await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed);
+        Assert.Contains("already staged as draft #1", again.Out, StringComparison.Ordinal);
+
+        var list = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "--json");
+        using (var json = JsonDocument.Parse(list.Out))
+        {
+            var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+            Assert.Equal((1, "article.txt", 25), (item.GetProperty("id").GetInt32(), item.GetProperty("fileName").GetString(), item.GetProperty("recordCount").GetInt32()));
+        }
+
+        var accepted = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "accept", "1");
+
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Contains("draft #1 (article.txt): stored as source", accepted.Out, StringComparison.Ordinal);
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Empty(await db.IngestDrafts.ToListAsync());
+            var cyber = await db.Initiatives.SingleAsync(i => i.Name == "Cybersecurity Initiative");
+            Assert.Equal("Completed 2025", cyber.StatusLabel);
+            Assert.Equal(2, await db.Sources.CountAsync(s => s.FileName == "article.txt"));
+        }
+
+        var twice = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "accept", "1");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Equal("ptrack: draft #1 does not exist (already accepted or discarded?)", twice.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Drafts_Discard_RemovesTheDraftAndStoresNothing()
+    {
+        var changed = await WriteChangedArticleAsync("discarded");
+        var before = await CountsAsync();
+        await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed);
+
+        var shown = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "show", "1", "--json");
+        var discarded = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "discard", "1");
+
+        using (var json = JsonDocument.Parse(shown.Out))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("draft").GetProperty("id").GetInt32());
+            Assert.Equal(2, json.RootElement.GetProperty("records").GetProperty("initiatives").GetArrayLength());
+        }
+
+        Assert.Equal(0, discarded.ExitCode);
+        Assert.Equal("draft #1 (article.txt) discarded; nothing stored", discarded.Out.Trim());
+        Assert.Equal(before, await CountsAsync());
+        await using var db = _database.CreateContext();
+        Assert.Empty(await db.IngestDrafts.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_FolderWithABadFile_ReadsTheOthersAndSummarises()
+    {
+        var folder = Path.Combine(_database.Folder, "batch");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.Copy(ExampleFiles.Article, Path.Combine(folder, "a-article.txt"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "b-noise.txt"), [0x00, 0x01, 0x02, 0xFF]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "sub", "c-notes.md"), "# Notes\n\n- Budget: Defence budget limitations persist.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "ignored.csv"), "a,b\n");
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", folder, "--accept", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("ptrack: b-noise.txt: file is binary, not a text document", run.Error.Trim());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal(["a-article.txt", "c-notes.md"], root.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("source").GetProperty("name").GetString()));
+        var failure = Assert.Single(root.GetProperty("failures").EnumerateArray());
+        Assert.EndsWith("b-noise.txt", failure.GetProperty("path").GetString(), StringComparison.Ordinal);
+        var summary = root.GetProperty("summary");
+        Assert.Equal((3, 2, 1, 0), (summary.GetProperty("documents").GetInt32(), summary.GetProperty("read").GetInt32(), summary.GetProperty("failures").GetInt32(), summary.GetProperty("staged").GetInt32()));
+        Assert.Equal((2, 0), (summary.GetProperty("stored").GetInt32(), summary.GetProperty("unchanged").GetInt32()));
+        await using var db = _database.CreateContext();
+        Assert.Equal(before.Item1 + 2, await db.Sources.CountAsync());
+        Assert.True(await db.Sources.AnyAsync(s => s.FileName == "c-notes.md"));
+    }
+
+    [Fact]
+    public async Task Ingest_SeveralFilesOnAPipe_PrintsATableAndTheSummaryLine()
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, Path.Combine(_database.Folder, "missing.txt"), "--dry-run");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("refused: " + Path.Combine(_database.Folder, "missing.txt") + ": file not found", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2 documents: 1 read, 1 refused; 25 records, 1 warnings; dry run: nothing stored", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_AcceptAndDryRunTogether_IsAUsageError()
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, "--accept", "--dry-run");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("ptrack: --accept and --dry-run cannot be used together. Try 'ptrack ingest --help'.", run.Error.Trim());
+    }
+
     [Theory]
+    [InlineData("drafts")]
     [InlineData("ingest")]
     [InlineData("report")]
     [InlineData("serve")]
@@ -212,6 +326,16 @@ public sealed class IngestCommandTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Try 'ptrack --help'.", run.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteChangedArticleAsync(string folderName)
+    {
+        var folder = Path.Combine(_database.Folder, folderName);
+        Directory.CreateDirectory(folder);
+        var changed = Path.Combine(folder, "article.txt");
+        var text = (await File.ReadAllTextAsync(ExampleFiles.Article)).Replace("Launched 2023", "Completed 2025", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(changed, text, new UTF8Encoding(false));
+        return changed;
     }
 
     private static List<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()).ToList();

@@ -32,6 +32,15 @@ internal static class IngestCommand
         {
             paths, programme, accept, dryRun, json,
         };
+        paths.Validators.Add(result =>
+        {
+            // A collection argument takes any token; an option we do not know is a mistake, not a file name.
+            var unknown = result.Tokens.FirstOrDefault(t => t.Value.StartsWith('-') && !File.Exists(t.Value) && !Directory.Exists(t.Value));
+            if (unknown is not null)
+            {
+                result.AddError($"Unrecognized command or argument '{unknown.Value}'");
+            }
+        });
         command.Validators.Add(result =>
         {
             if (result.GetValue(accept) && result.GetValue(dryRun))
