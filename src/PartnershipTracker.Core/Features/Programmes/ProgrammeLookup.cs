@@ -30,4 +30,9 @@ public sealed class ProgrammeLookup(PtrackDbContext db)
             ? found
             : Failure.NotFound($"programme '{slug}' does not exist; known programmes: {string.Join(", ", programmes.Select(p => p.Slug))}");
     }
+
+    /// <summary>Every programme as (slug, name), by slug: for a choice in a form.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await db.Programmes.AsNoTracking().OrderBy(p => p.Slug).Select(p => new { p.Slug, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Slug, p.Name)).ToList();
 }

@@ -39,6 +39,15 @@ public static class Display
             : string.Create(CultureInfo.InvariantCulture, $"line {start}");
 
     /// <summary>A number as the source would write it: no trailing zeros, invariant culture.</summary>
+    /// <summary>A size in bytes for people: "50 MiB", "1.5 KiB", "812 bytes" (binary units).</summary>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        >= 1 << 30 => Number(Math.Round(bytes / (decimal)(1 << 30), 1)) + " GiB",
+        >= 1 << 20 => Number(Math.Round(bytes / (decimal)(1 << 20), 1)) + " MiB",
+        >= 1 << 10 => Number(Math.Round(bytes / (decimal)(1 << 10), 1)) + " KiB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
+    };
+
     public static string Number(decimal value) => value.ToString("0.################", CultureInfo.InvariantCulture);
 
     /// <summary>The page of a source, at a line when given: <c>/sources/1#L40</c>.</summary>

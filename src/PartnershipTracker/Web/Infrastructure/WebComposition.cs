@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Http.Features;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Web.Api;
 
 namespace PartnershipTracker.Web.Infrastructure;
@@ -13,6 +15,10 @@ internal static class WebComposition
     {
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddProblemDetails();
+
+        // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
+        services.AddOptions<FormOptions>().Configure<PtrackSettings>((form, settings) =>
+            form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, settings.Ingest.MaxFileBytes + UploadFormOverheadBytes));
 
         // Razor still encodes every character that means something in HTML (< > & " '); letters and dashes in
         // other scripts are written as they are instead of as numeric references.
@@ -49,8 +55,11 @@ internal static class WebComposition
     }
 
     /// <summary>
-    /// Every page and endpoint so far only reads: other methods get 405 with <c>Allow: GET, HEAD</c> (and the
-    /// error page), rather than a 400 from antiforgery or a blank page. Editing (forms, the API) will widen this.
+    /// Pages and endpoints read, except the ingest pages, whose forms post (with an antiforgery token). Other
+    /// methods and paths get 405 with <c>Allow: GET, HEAD</c> (and the error page), rather than a 400 from
+    /// antiforgery or a blank page. Editing forms and the API will widen this.
+    /// An upload may be as large as <c>Ingest:MaxFileBytes</c> plus room for the form around it; a larger body is
+    /// refused with 413 before it is read.
     /// </summary>
     private static void UseReadOnlyMethods(this WebApplication app) =>
         app.Use(async (context, next) =>
@@ -63,7 +72,28 @@ internal static class WebComposition
                 return;
             }
 
+            if (HttpMethods.IsPost(method) && context.Request.Path.StartsWithSegments("/ingest", StringComparison.OrdinalIgnoreCase))
+            {
+                var limit = context.RequestServices.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes + UploadFormOverheadBytes;
+                if (context.Request.ContentLength > limit)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                {
+                    size.MaxRequestBodySize = limit;
+                }
+
+                await next(context);
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = "GET, HEAD";
         });
+
+    /// <summary>Room for the multipart boundaries, headers and antiforgery token around an uploaded file: 1 MiB.</summary>
+    private const long UploadFormOverheadBytes = 1 << 20;
 }

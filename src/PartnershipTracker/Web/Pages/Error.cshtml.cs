@@ -45,6 +45,7 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status404NotFound => ("Page not found", "There is no page at this address. It may have been moved, or the record may not exist."),
             StatusCodes.Status405MethodNotAllowed => ("Not allowed", "This address does not accept that kind of request."),
             StatusCodes.Status409Conflict => ("Conflict", "The request clashes with what is stored."),
+            StatusCodes.Status413PayloadTooLarge => ("File too large", "The upload is larger than this server accepts (Ingest:MaxFileBytes). Nothing was stored."),
             >= 500 => ("Something went wrong", "The server could not complete the request. The problem has been logged; please try again later."),
             _ => ("Error", "The request could not be completed."),
         };

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Infrastructure;
+
+namespace PartnershipTracker.Web.Pages.Ingest;
+
+/// <summary>
+/// Upload a document: it is read, mapped and staged as a draft, and the browser goes to the draft's preview.
+/// Nothing is stored as records until the preview's "Store" is pressed.
+/// </summary>
+public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, ProgrammeLookup programmes, PtrackSettings settings) : PageModel
+{
+    public IReadOnlyList<IngestDraftRow> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<(string Slug, string Name)> Programmes { get; private set; } = [];
+
+    /// <summary>The largest file accepted, in bytes (Ingest:MaxFileBytes).</summary>
+    public long MaxFileBytes => settings.Ingest.MaxFileBytes;
+
+    [BindProperty]
+    [Display(Name = "Document")]
+    public IFormFile? Document { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Programme")]
+    public string? Programme { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Document is null || Document.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Document), Document is null ? "Choose a file to upload." : $"{Document.FileName}: file is empty");
+        }
+        else if (Document.Length > MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Document), $"{Document.FileName}: file is {Document.Length:N0} bytes, over the limit of {MaxFileBytes:N0} bytes");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var bytes = new byte[Document!.Length];
+        await using (var stream = Document.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        var result = await ingest.HandleAsync(
+            new IngestRequest(Path.GetFileName(Document.FileName), bytes, string.IsNullOrWhiteSpace(Programme) ? null : Programme, IngestMode.Stage),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            // A bad file is the file field's fault; a programme that is not there (or not chosen) is the programme field's.
+            var field = result.Failure!.Fields?.ContainsKey("file") == true ? nameof(Document) : nameof(Programme);
+            ModelState.AddModelError(field, result.Failure.Message);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/ingest/drafts/{result.Value!.Draft!.DraftId}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Drafts = await drafts.HandleAsync(null, cancellationToken);
+        Programmes = await programmes.ListAsync(cancellationToken);
+    }
+}
