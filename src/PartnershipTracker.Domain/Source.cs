@@ -75,3 +75,30 @@ public sealed class Evidence
 
     public int? LineEnd { get; set; }
 }
+
+/// <summary>
+/// A passage of one source that recurs, exactly or with small edits, in another source of the same programme:
+/// found at ingest by comparing word-shingle signatures (see docs/ingest.md, "Repeats across documents").
+/// Two sources sharing a passage are not independent evidence of it.
+/// </summary>
+public sealed class PassageCopy
+{
+    public int Id { get; set; }
+
+    /// <summary>The source stored later, whose passage repeats an earlier one.</summary>
+    public int SourceId { get; set; }
+
+    public int LineStart { get; set; }
+
+    public int LineEnd { get; set; }
+
+    /// <summary>The earlier source that has the passage.</summary>
+    public int CopyOfSourceId { get; set; }
+
+    public int CopyOfLineStart { get; set; }
+
+    public int CopyOfLineEnd { get; set; }
+
+    /// <summary>Estimated Jaccard similarity of the two passages' word-shingle sets, from the threshold (0.8 by default) to 1.</summary>
+    public double Similarity { get; set; }
+}

@@ -4,7 +4,9 @@ using PartnershipTracker.Core.Examples;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Ingest;
+using PartnershipTracker.Ingest.Repeats;
 
 namespace PartnershipTracker.Testing;
 
@@ -12,7 +14,7 @@ namespace PartnershipTracker.Testing;
 public static class Handlers
 {
     public static IngestDocument Ingest(PtrackDbContext db, TimeProvider? time = null, IngestOptions? options = null) =>
-        new(db, new ProgrammeLookup(db), new IngestSettings(options ?? new IngestOptions(), MappingRules.Default), time ?? TimeProvider.System);
+        new(db, new ProgrammeLookup(db), new IngestSettings(options ?? new IngestOptions(), MappingRules.Default), new CrossSourceRepeats(db, new PassageSigner()), time ?? TimeProvider.System);
 
     /// <summary>Migrates <paramref name="db"/> and loads the example programme, as the first run does.</summary>
     public static Task LoadExampleAsync(PtrackDbContext db, TimeProvider? time = null) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Data;
@@ -34,6 +35,12 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options) :
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
     public DbSet<IngestDraft> IngestDrafts => Set<IngestDraft>();
+
+    public DbSet<PassageCopy> PassageCopies => Set<PassageCopy>();
+
+    public DbSet<SourcePassage> SourcePassages => Set<SourcePassage>();
+
+    public DbSet<PassageBand> PassageBands => Set<PassageBand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

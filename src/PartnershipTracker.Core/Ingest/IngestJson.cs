@@ -43,6 +43,7 @@ public static class IngestJson
                 recommendations = records.Recommendations.Select(r => new { area = r.Area, focusArea = r.FocusArea, strategicAction = r.StrategicAction, expectedOutcome = r.ExpectedOutcome, truncated = r.Truncated, line = r.Evidence.Line, lineEnd = r.Evidence.LineEnd }),
                 unmapped = records.Unmapped.Select(u => new { type = u.Type, line = u.Line, description = u.Description }),
             },
+            copies = outcome.Copies.Select(c => new { line = c.Line, lineEnd = c.LineEnd, sourceId = c.SourceId, sourceTitle = c.SourceTitle, sourceLine = c.SourceLine, sourceLineEnd = c.SourceLineEnd, similarity = Math.Round(c.Similarity, 3) }),
             stored = outcome.Stored is { } s ? new { sourceId = s.SourceId, version = s.Version, unchanged = s.Unchanged, created = s.Created, updated = s.Updated } : null,
             draft = outcome.Draft is { } d ? new { id = d.DraftId, stagedAt = d.StagedAt, alreadyStaged = d.AlreadyStaged } : null,
         };

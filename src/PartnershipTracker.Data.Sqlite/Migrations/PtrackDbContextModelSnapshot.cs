@@ -16,6 +16,47 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PartnershipTracker.Core.Ingest.Repeats.PassageBand", b =>
+                {
+                    b.Property<long>("BandKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BandKey", "PassageId");
+
+                    b.HasIndex("PassageId");
+
+                    b.ToTable("PassageBands");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Core.Ingest.Repeats.SourcePassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("MinHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("SourcePassages");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Achievement", b =>
                 {
                     b.Property<int>("Id")
@@ -408,6 +449,42 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Observations");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.PassageCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CopyOfLineEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CopyOfLineStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CopyOfSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopyOfSourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("PassageCopies");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Programme", b =>
                 {
                     b.Property<int>("Id")
@@ -578,6 +655,24 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Core.Ingest.Repeats.PassageBand", b =>
+                {
+                    b.HasOne("PartnershipTracker.Core.Ingest.Repeats.SourcePassage", null)
+                        .WithMany()
+                        .HasForeignKey("PassageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Core.Ingest.Repeats.SourcePassage", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Achievement", b =>
                 {
                     b.HasOne("PartnershipTracker.Domain.Area", "Area")
@@ -707,6 +802,21 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.PassageCopy", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.Source", null)
+                        .WithMany()
+                        .HasForeignKey("CopyOfSourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartnershipTracker.Domain.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Recommendation", b =>

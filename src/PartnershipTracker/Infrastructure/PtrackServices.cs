@@ -3,8 +3,10 @@ using PartnershipTracker.Core.Examples;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Core.Reports;
 using PartnershipTracker.Data.Sqlite;
+using PartnershipTracker.Ingest.Repeats;
 
 namespace PartnershipTracker.Infrastructure;
 
@@ -22,6 +24,8 @@ public static class PtrackServices
         services.AddScoped<DatabaseBootstrap>();
         services.AddScoped<ExampleProgramme>();
         services.AddScoped<ProgrammeLookup>();
+        services.AddSingleton(new PassageSigner());
+        services.AddScoped<CrossSourceRepeats>();
         services.AddScoped<IngestDocument>();
         services.AddScoped<ListIngestDrafts>();
         services.AddScoped<GetProgrammeOverview>();

@@ -48,7 +48,7 @@ public sealed class ExampleReportFixture : IAsyncLifetime
     {
         await using (var db = database.CreateContext())
         {
-            var ingest = new IngestDocument(db, new ProgrammeLookup(db), new IngestSettings(new IngestOptions(), MappingRules.Default), new FakeTimeProvider(GeneratedAt));
+            var ingest = Handlers.Ingest(db, new FakeTimeProvider(GeneratedAt));
             await new ExampleProgramme(db, ingest).LoadAsync();
             if (addMore is not null)
             {

@@ -4,9 +4,11 @@ using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Domain;
 using PartnershipTracker.Ingest;
 using PartnershipTracker.Ingest.Model;
+using PartnershipTracker.Ingest.Repeats;
 
 namespace PartnershipTracker.Core.Features.Ingest;
 
@@ -31,7 +33,8 @@ public enum IngestMode
 public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode);
 
 /// <summary>What ingest recovered and mapped, and what it staged (<see cref="Draft"/>) or stored (<see cref="Stored"/>); both null for a dry run.</summary>
-public sealed record IngestOutcome(string ProgrammeSlug, ParsedDocument Document, MappedRecords Records, StoredIngest? Stored, StagedIngest? Draft = null)
+/// <param name="Copies">Passages of this document that stored sources of the programme also have (other files than this one).</param>
+public sealed record IngestOutcome(string ProgrammeSlug, ParsedDocument Document, MappedRecords Records, IReadOnlyList<PassageCopyFound> Copies, StoredIngest? Stored, StagedIngest? Draft = null)
 {
     /// <summary>Areas, achievements, challenges, initiatives and recommendations the document gives.</summary>
     public int RecordCount => Records.Areas.Count + Records.Achievements.Count + Records.Challenges.Count + Records.Initiatives.Count + Records.Recommendations.Count;
@@ -56,7 +59,7 @@ public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool Alr
 /// version of the source. A record that already exists (same area and title, same initiative name, same
 /// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status.
 /// </summary>
-public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, TimeProvider time)
+public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,11 +79,12 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (document, records) = read.Value;
-        var outcome = new IngestOutcome(programme.Value!.Slug, document, records, null);
+        var (passages, copies) = await FindCopiesAsync(programme.Value!, document, cancellationToken);
+        var outcome = new IngestOutcome(programme.Value!.Slug, document, records, copies, null);
         return request.Mode switch
         {
             IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
-            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, document, records, draft: null, cancellationToken) },
+            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, cancellationToken) },
             _ => outcome,
         };
     }
@@ -104,8 +108,9 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (document, records) = read.Value;
-        var stored = await StoreAsync(programme, document, records, draft, cancellationToken);
-        return new IngestOutcome(programme.Slug, document, records, stored);
+        var (passages, copies) = await FindCopiesAsync(programme, document, cancellationToken);
+        var outcome = new IngestOutcome(programme.Slug, document, records, copies, null);
+        return outcome with { Stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken) };
     }
 
     /// <summary>The preview of a staged draft: its bytes read and mapped again, nothing written.</summary>
@@ -118,7 +123,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
         }
 
-        var slug = await db.Programmes.Where(p => p.Id == draft.ProgrammeId).Select(p => p.Slug).FirstAsync(cancellationToken);
+        var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
         var read = Read(draft.FileName, draft.Content);
         if (!read.Succeeded)
         {
@@ -126,7 +131,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (document, records) = read.Value;
-        return new IngestOutcome(slug, document, records, null, new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: true));
+        var (_, copies) = await FindCopiesAsync(programme, document, cancellationToken);
+        return new IngestOutcome(programme.Slug, document, records, copies, null, new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: true));
     }
 
     /// <summary>Removes a staged draft; nothing else changes.</summary>
@@ -153,6 +159,12 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         return (parsed.Document!, settings.Mapper.Map(parsed.Document!));
+    }
+
+    private async Task<(IReadOnlyList<PassageSignature> Passages, IReadOnlyList<PassageCopyFound> Copies)> FindCopiesAsync(Programme programme, ParsedDocument document, CancellationToken cancellationToken)
+    {
+        var passages = repeats.Sign(document);
+        return (passages, await repeats.FindAsync(programme.Id, document.Source.Name, passages, cancellationToken));
     }
 
     private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, CancellationToken cancellationToken)
@@ -184,8 +196,9 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: false);
     }
 
-    private async Task<StoredIngest> StoreAsync(Programme programme, ParsedDocument document, MappedRecords records, IngestDraft? draft, CancellationToken cancellationToken)
+    private async Task<StoredIngest> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, CancellationToken cancellationToken)
     {
+        var (document, records) = (outcome.Document, outcome.Records);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (draft is not null)
         {
@@ -229,6 +242,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         writer.Write(records);
         await db.SaveChangesAsync(cancellationToken);
         await writer.AddEvidenceAsync(cancellationToken);
+        await repeats.AddAsync(source.Id, passages, outcome.Copies, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StoredIngest(source.Id, source.Version, Unchanged: false, writer.Created, writer.Updated);
     }

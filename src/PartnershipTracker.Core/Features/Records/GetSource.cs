@@ -16,6 +16,10 @@ public sealed record IngestFinding(bool Removed, string Kind, int? Line, int? Li
 /// <summary>A record that cites a source, and where.</summary>
 public sealed record SourceCitation(RecordType Type, int Id, string Name, int? LineStart, int? LineEnd);
 
+/// <summary>A passage this source shares with another source (found at ingest, see <see cref="Domain.PassageCopy"/>).</summary>
+/// <param name="Earlier">True when the other source was stored first (this one repeats it); false when the other repeats this one.</param>
+public sealed record SharedPassage(int LineStart, int LineEnd, int OtherSourceId, string OtherTitle, int OtherLineStart, int OtherLineEnd, double Similarity, bool Earlier);
+
 /// <summary>
 /// A source with its metadata, the data-quality findings of its ingest, the records that cite it, and its
 /// stored text split into lines (<see cref="Lines"/>[0] is line 1). A source cited by URL only has no lines.
@@ -24,7 +28,7 @@ public sealed record SourceDetail(
     int Id, ProgrammeRef Programme, string Title, string? Publisher, string? Url, string? FileName, PartialDate? PublishedOn,
     DateTimeOffset? RetrievedAt, string? Sha256, string? Format, SourceKind Kind, char? Reliability, int? Credibility,
     int Version, int? PreviousVersionId, IReadOnlyList<string> DataQualityFlags,
-    IReadOnlyList<IngestFinding> Findings, IReadOnlyList<SourceCitation> CitedBy, IReadOnlyList<string> Lines);
+    IReadOnlyList<IngestFinding> Findings, IReadOnlyList<SourceCitation> CitedBy, IReadOnlyList<SharedPassage> SharedPassages, IReadOnlyList<string> Lines);
 
 /// <summary>One source by id.</summary>
 public sealed class GetSource(PtrackDbContext db)
@@ -49,7 +53,24 @@ public sealed class GetSource(PtrackDbContext db)
             source.Id, programme, source.Title, source.Publisher, source.Url, source.FileName, source.PublishedOn,
             source.RetrievedAt, source.Sha256, source.Format, source.Kind, source.Reliability, source.Credibility,
             source.Version, source.PreviousVersionId, source.DataQualityFlags,
-            Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), lines);
+            Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), await SharedPassagesAsync(id, cancellationToken), lines);
+    }
+
+    private async Task<List<SharedPassage>> SharedPassagesAsync(int sourceId, CancellationToken cancellationToken)
+    {
+        var repeats = await (
+            from c in db.PassageCopies
+            where c.SourceId == sourceId
+            join other in db.Sources on c.CopyOfSourceId equals other.Id
+            select new SharedPassage(c.LineStart, c.LineEnd, other.Id, other.Title, c.CopyOfLineStart, c.CopyOfLineEnd, c.Similarity, true))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var repeatedBy = await (
+            from c in db.PassageCopies
+            where c.CopyOfSourceId == sourceId
+            join other in db.Sources on c.SourceId equals other.Id
+            select new SharedPassage(c.CopyOfLineStart, c.CopyOfLineEnd, other.Id, other.Title, c.LineStart, c.LineEnd, c.Similarity, false))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return repeats.Concat(repeatedBy).OrderBy(p => p.LineStart).ThenBy(p => p.OtherSourceId).ToList();
     }
 
     private async Task<List<SourceCitation>> CitedByAsync(int sourceId, CancellationToken cancellationToken)

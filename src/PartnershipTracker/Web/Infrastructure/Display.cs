@@ -38,7 +38,6 @@ public static class Display
             ? string.Create(CultureInfo.InvariantCulture, $"line {start}–{last}")
             : string.Create(CultureInfo.InvariantCulture, $"line {start}");
 
-    /// <summary>A number as the source would write it: no trailing zeros, invariant culture.</summary>
     /// <summary>A size in bytes for people: "50 MiB", "1.5 KiB", "812 bytes" (binary units).</summary>
     public static string Bytes(long bytes) => bytes switch
     {
@@ -48,6 +47,7 @@ public static class Display
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
     };
 
+    /// <summary>A number as the source would write it: no trailing zeros, invariant culture.</summary>
     public static string Number(decimal value) => value.ToString("0.################", CultureInfo.InvariantCulture);
 
     /// <summary>The page of a source, at a line when given: <c>/sources/1#L40</c>.</summary>

@@ -45,6 +45,11 @@ internal static class IngestPreview
             console.MarkupLine($"[yellow]removed[/] ({Markup.Escape(removed.Reason)}) lines {removed.Line}–{removed.LineEnd}: {Markup.Escape(Shorten(removed.Text))}");
         }
 
+        foreach (var copy in outcome.Copies)
+        {
+            console.MarkupLine($"[blue]also in[/] source #{copy.SourceId} ({Markup.Escape(copy.SourceTitle)}) lines {copy.SourceLine}–{copy.SourceLineEnd}: lines {copy.Line}–{copy.LineEnd} here (similarity {copy.Similarity:0.00})");
+        }
+
         foreach (var warning in document.Warnings.Concat(outcome.Records.Warnings))
         {
             console.MarkupLine($"[yellow]warning[/] line {warning.Line}: {Markup.Escape(warning.Message)}");
