@@ -23,20 +23,21 @@ internal static class MarkdownReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    public static List<TextLine> Read(string text, List<RemovedPassage> removed)
+    public static List<TextLine> Read(string text, List<RemovedPassage> removed, CancellationToken cancellationToken)
     {
         var document = Markdown.Parse(text, Pipeline);
         var lines = new List<TextLine>();
         var group = 0;
-        Visit(document, lines, removed, ref group);
+        Visit(document, lines, removed, ref group, cancellationToken);
         lines.Sort((a, b) => a.Number.CompareTo(b.Number));
         return lines;
     }
 
-    private static void Visit(ContainerBlock container, List<TextLine> lines, List<RemovedPassage> removed, ref int group)
+    private static void Visit(ContainerBlock container, List<TextLine> lines, List<RemovedPassage> removed, ref int group, CancellationToken cancellationToken)
     {
         foreach (var block in container)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (block)
             {
                 case HeadingBlock heading:
@@ -46,6 +47,7 @@ internal static class MarkdownReader
                     group++;
                     foreach (var row in table.OfType<MarkdownTableRow>())
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         var cells = row.OfType<TableCell>().Select(c => string.Join(' ', c.OfType<LeafBlock>().Select(l => InlineText(l.Inline)))).ToList();
                         lines.Add(new TextLine(row.Line + 1, string.Join(" | ", cells), LineKind.TableRow, cells, group));
                     }
@@ -56,11 +58,12 @@ internal static class MarkdownReader
                     var listGroup = group;
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         var paragraphs = item.OfType<LeafBlock>().Select(l => InlineText(l.Inline)).Where(t => t.Length > 0);
                         lines.Add(new TextLine(item.Line + 1, string.Join(' ', paragraphs), LineKind.ListItem, group: listGroup));
                         foreach (var nested in item.OfType<ContainerBlock>())
                         {
-                            Visit(nested, lines, removed, ref group);
+                            Visit(nested, lines, removed, ref group, cancellationToken);
                         }
                     }
 
@@ -87,7 +90,7 @@ internal static class MarkdownReader
 
                     break;
                 case ContainerBlock nestedContainer:
-                    Visit(nestedContainer, lines, removed, ref group);
+                    Visit(nestedContainer, lines, removed, ref group, cancellationToken);
                     break;
             }
         }

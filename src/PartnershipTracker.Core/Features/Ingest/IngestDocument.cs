@@ -44,7 +44,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
-        var parsed = DocumentIngestor.Parse(request.FileName, request.Content, settings.Options);
+        var parsed = DocumentIngestor.Parse(request.FileName, request.Content, settings.Options, cancellationToken);
         if (parsed.Failure is { } failure)
         {
             return Failure.Invalid(failure.Message, "file");
