@@ -110,7 +110,13 @@ public static class DocumentIngestor
                     return new IngestResult(null, markdownFailure);
                 }
 
-                lines = MarkdownReader.Read(text, removed, cancellationToken);
+                var markdown = MarkdownReader.Read(name, text, removed, cancellationToken);
+                if (markdown.Failure is not null)
+                {
+                    return new IngestResult(null, markdown.Failure);
+                }
+
+                lines = markdown.Lines!;
                 break;
             default:
                 rawLines = text!.Split('\n');
