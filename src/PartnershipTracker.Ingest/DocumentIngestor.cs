@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using PartnershipTracker.Ingest.Cleaning;
 using PartnershipTracker.Ingest.Model;
@@ -14,13 +15,51 @@ namespace PartnershipTracker.Ingest;
 /// </summary>
 public static class DocumentIngestor
 {
+    /// <summary>Parses a document within <see cref="IngestOptions.MaxProcessingTime"/> of the system clock.</summary>
+    /// <inheritdoc cref="Parse(string, ReadOnlySpan{byte}, IngestOptions, TimeProvider, CancellationToken)"/>
+    public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options) =>
+        Parse(name, bytes, options, TimeProvider.System, CancellationToken.None);
+
+    /// <summary>Parses a document within <see cref="IngestOptions.MaxProcessingTime"/> of the system clock, or until the caller cancels.</summary>
+    /// <inheritdoc cref="Parse(string, ReadOnlySpan{byte}, IngestOptions, TimeProvider, CancellationToken)"/>
+    public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options, CancellationToken cancellationToken) =>
+        Parse(name, bytes, options, TimeProvider.System, cancellationToken);
+
     /// <summary>Parses a document.</summary>
     /// <param name="name">The file name (used in messages and to tell the format).</param>
     /// <param name="bytes">The whole file.</param>
-    /// <returns>The structure, or a failure whose message is one line naming the problem.</returns>
-    public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options)
+    /// <param name="options">Limits and hints; <see cref="IngestOptions.MaxProcessingTime"/> must be positive and at most <see cref="IngestOptions.LongestProcessingTime"/>.</param>
+    /// <param name="timeProvider">The clock <see cref="IngestOptions.MaxProcessingTime"/> is measured by.</param>
+    /// <param name="cancellationToken">The caller's own reason to stop (e.g. the request was aborted).</param>
+    /// <returns>
+    /// The structure, or a failure whose message is one line naming the problem. Running out of time is a
+    /// <see cref="IngestFailureKind.TimedOut"/> failure, not an exception.
+    /// </returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IngestResult Parse(string name, ReadOnlySpan<byte> bytes, IngestOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxProcessingTime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxProcessingTime, IngestOptions.LongestProcessingTime);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var timeout = new CancellationTokenSource(options.MaxProcessingTime, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            return ParseWithin(name, bytes, options, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var seconds = options.MaxProcessingTime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return IngestResult.Fail(IngestFailureKind.TimedOut, $"{name}: processing took longer than {seconds} s (Ingest:MaxProcessingTime)");
+        }
+    }
+
+    /// <summary>The reading itself; <paramref name="cancellationToken"/> is checked between pages, elements, lines and readings.</summary>
+    private static IngestResult ParseWithin(string name, ReadOnlySpan<byte> bytes, IngestOptions options, CancellationToken cancellationToken)
+    {
         var (text, format, failure, encodingNote) = DocumentDecoder.Decode(name, bytes, options);
         if (failure is not null)
         {
@@ -31,7 +70,7 @@ public static class DocumentIngestor
         var repairedLines = new List<int>();
         if (format is "text" or "markdown" or "html" && encodingNote is null)
         {
-            (text, repairedLines) = MojibakeRepair.Repair(text!);
+            (text, repairedLines) = MojibakeRepair.Repair(text!, cancellationToken);
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -41,7 +80,9 @@ public static class DocumentIngestor
         switch (format)
         {
             case "pdf" or "docx":
-                var read = format == "pdf" ? PdfReader.Read(name, bytes.ToArray(), removed) : DocxReader.Read(name, bytes.ToArray(), options);
+                var read = format == "pdf"
+                    ? PdfReader.Read(name, bytes.ToArray(), options, removed, cancellationToken)
+                    : DocxReader.Read(name, bytes.ToArray(), options, cancellationToken);
                 if (read.Failure is not null)
                 {
                     return new IngestResult(null, read.Failure);
@@ -52,17 +93,40 @@ public static class DocumentIngestor
                 break;
             case "html":
                 // HTML has no useful line numbers: the reader's rendering, one line per emitted line, is the stored text.
-                lines = HtmlReader.Read(text!);
+                var html = HtmlReader.Read(name, text!, options, cancellationToken);
+                if (html.Failure is not null)
+                {
+                    return new IngestResult(null, html.Failure);
+                }
+
+                lines = html.Lines!;
                 rawLines = lines.Select(l => l.Text).ToArray();
                 break;
             case "markdown":
-                lines = MarkdownReader.Read(text!, removed);
+                // The file's lines are checked before Markdig sees them: its time on a huge line cannot be cut short.
                 rawLines = text!.Split('\n');
+                if (LineTooLong(name, rawLines, options) is { } markdownFailure)
+                {
+                    return new IngestResult(null, markdownFailure);
+                }
+
+                var markdown = MarkdownReader.Read(name, text, removed, cancellationToken);
+                if (markdown.Failure is not null)
+                {
+                    return new IngestResult(null, markdown.Failure);
+                }
+
+                lines = markdown.Lines!;
                 break;
             default:
                 rawLines = text!.Split('\n');
                 lines = rawLines.Select((t, i) => new TextLine(i + 1, t)).ToList();
                 break;
+        }
+
+        if (LineTooLong(name, rawLines, options) is { } tooLong)
+        {
+            return new IngestResult(null, tooLong);
         }
 
         var warnings = new List<IngestWarning>();
@@ -76,7 +140,8 @@ public static class DocumentIngestor
             warnings.Add(new IngestWarning("mojibake", "the line was UTF-8 read as Windows-1252 (e.g. \"Å¡\" for \"š\"); repaired", line));
         }
 
-        AssistantTextCleaner.Clean(lines, removed, warnings);
+        cancellationToken.ThrowIfCancellationRequested();
+        AssistantTextCleaner.Clean(lines, removed, warnings, cancellationToken);
         MarkCutOffEnding(lines, warnings);
 
         // A blank line, or a gap in the numbers (a reader that skips blank lines), separates paragraphs.
@@ -86,6 +151,7 @@ public static class DocumentIngestor
         var previous = 0;
         foreach (var line in lines)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (line.IsBlank)
             {
                 sawBlank = true;
@@ -107,13 +173,27 @@ public static class DocumentIngestor
             previous = line.Number;
         }
 
-        RepeatDetector.RemoveRepeats(stream, removed, warnings);
-        var blocks = StructureRecovery.Recover(stream, blankBefore, options, warnings);
+        RepeatDetector.RemoveRepeats(stream, removed, warnings, cancellationToken);
+        var blocks = StructureRecovery.Recover(stream, blankBefore, options, warnings, cancellationToken);
         removed.Sort((a, b) => a.Line.CompareTo(b.Line));
         warnings.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
 
         var info = new DocumentInfo(Path.GetFileName(name), sha256, format, Title(blocks), bytes.Length);
         return IngestResult.Ok(new ParsedDocument(info, rawLines, blocks, removed, warnings));
+    }
+
+    /// <summary>The first line of the stored text longer than <see cref="IngestOptions.MaxLineLength"/>, as a failure naming it; else null.</summary>
+    private static IngestFailure? LineTooLong(string name, string[] lines, IngestOptions options)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > options.MaxLineLength)
+            {
+                return IngestFailure.LineTooLong(name, i + 1, lines[i].Length, options);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first heading, when it comes before the second paragraph; else null (no title is made up).</summary>

@@ -10,7 +10,7 @@ namespace PartnershipTracker.Ingest.Tests;
 /// <summary>DOCX: headings from styles, lists from numbering, tables with spanned cells, paragraphs.</summary>
 public sealed class DocxTests
 {
-    private static Paragraph Para(string text, string? style = null, bool numbered = false)
+    internal static Paragraph Para(string text, string? style = null, bool numbered = false)
     {
         var properties = new ParagraphProperties();
         if (style is not null)
@@ -26,7 +26,7 @@ public sealed class DocxTests
         return new Paragraph(properties, new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static TableCell Cell(string text, int span = 1)
+    internal static TableCell Cell(string text, int span = 1)
     {
         var cell = new TableCell();
         if (span > 1)
@@ -38,7 +38,7 @@ public sealed class DocxTests
         return cell;
     }
 
-    private static byte[] BuildDocx(params OpenXmlElement[] content)
+    internal static byte[] BuildDocx(params OpenXmlElement[] content)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -49,7 +49,7 @@ public sealed class DocxTests
         return stream.ToArray();
     }
 
-    private static byte[] Sample() => BuildDocx(
+    internal static byte[] Sample() => BuildDocx(
         Para("NATO and Bosnia and Herzegovina", "Heading1"),
         Para("The partnership deepened in 2023 with a new package of reforms."),
         Para("Enhancing cyber defense cooperation.", numbered: true),

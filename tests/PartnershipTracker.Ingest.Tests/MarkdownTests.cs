@@ -100,4 +100,22 @@ public sealed class MarkdownTests
         Assert.Equal(["Progress Area", "Achievements", "Ongoing Challenges"], table.Columns);
         Assert.Equal(["Cybersecurity", "Implementation of new protocols", "Limited national capacity"], table.Rows[1]);
     }
+
+    [Fact]
+    public void Parse_QuotesNestedDeeperThanMarkdigAllows_IsUnreadableWithOneLine()
+    {
+        // Found by fuzzing: Markdig refuses nesting over 128 levels with an ArgumentException, which escaped Parse.
+        var result = DocumentIngestor.Parse("deep.md", Encoding.UTF8.GetBytes(new string('>', 200) + " text\n"), new IngestOptions());
+
+        Assert.Equal(new IngestFailure(IngestFailureKind.Unreadable, "deep.md: the Markdown cannot be read: its markup is nested too deeply"), result.Failure);
+    }
+
+    [Fact]
+    public void Parse_EmphasisNestedFortyThousandDeep_KeepsItsText()
+    {
+        // Found by fuzzing: Markdig nests "**" pairs as deep as they go, and reading them by recursion overflowed the stack.
+        var document = Parse(new string('*', 40_000) + "x" + new string('*', 40_000) + "\n");
+
+        Assert.Equal("x", Assert.IsType<ParagraphBlock>(Assert.Single(document.Blocks)).Text);
+    }
 }

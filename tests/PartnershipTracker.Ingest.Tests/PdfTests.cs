@@ -42,7 +42,7 @@ public sealed class PdfTests
     private static readonly string[] Footers = ["1", "Page 2 of 3", "3"];
 
     /// <summary>A PDF with one text line per entry ("" leaves a line's space empty), and an optional footer per page.</summary>
-    private static byte[] BuildPdf(string[][] pages, string[]? footers = null, double width = 595, double fontSize = 12)
+    internal static byte[] BuildPdf(string[][] pages, string[]? footers = null, double width = 595, double fontSize = 12)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);

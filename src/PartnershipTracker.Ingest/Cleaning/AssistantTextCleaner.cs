@@ -11,10 +11,11 @@ namespace PartnershipTracker.Ingest.Cleaning;
 /// </summary>
 internal static partial class AssistantTextCleaner
 {
-    public static void Clean(IReadOnlyList<TextLine> lines, List<RemovedPassage> removed, List<IngestWarning> warnings)
+    public static void Clean(IReadOnlyList<TextLine> lines, List<RemovedPassage> removed, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         foreach (var line in lines)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (line.Removed || line.IsBlank || line.Kind == LineKind.TableRow)
             {
                 continue;

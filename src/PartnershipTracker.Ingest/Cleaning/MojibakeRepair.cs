@@ -27,7 +27,7 @@ internal static class MojibakeRepair
     }
 
     /// <returns>The text with each damaged line repaired, and the numbers (from 1) of the lines repaired.</returns>
-    public static (string Text, List<int> Lines) Repair(string text)
+    public static (string Text, List<int> Lines) Repair(string text, CancellationToken cancellationToken)
     {
         var repaired = new List<int>();
         if (text.AsSpan().IndexOfAny(Leads) < 0)
@@ -38,6 +38,7 @@ internal static class MojibakeRepair
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (TryRepair(lines[i]) is { } fixedLine)
             {
                 lines[i] = fixedLine;

@@ -25,7 +25,7 @@ internal static class RepeatDetector
     /// <param name="stream">The lines in reading order, without removed and blank lines; rewritten in place.</param>
     /// <param name="removed">Receives one entry per repeated passage (back-to-back copies of one passage are one entry with a count).</param>
     /// <param name="warnings">Receives one entry per line completed from a later copy.</param>
-    public static void RemoveRepeats(List<TextLine> stream, List<RemovedPassage> removed, List<IngestWarning> warnings)
+    public static void RemoveRepeats(List<TextLine> stream, List<RemovedPassage> removed, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var normalized = stream.Select(l => TextNormalizer.ForComparison(l.Text)).ToList();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -36,6 +36,7 @@ internal static class RepeatDetector
         var lastEnd = -1;
         while (p < stream.Count)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (first.TryGetValue(normalized[p], out var q))
             {
                 var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings);

@@ -43,7 +43,7 @@ internal static class DocxReader
         }
     }
 
-    public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, IngestOptions options)
+    public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, IngestOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -64,8 +64,13 @@ internal static class DocxReader
             }
 
             var headingStyles = HeadingStyles(document.MainDocumentPart!);
-            var writer = new Writer();
-            Visit(body, headingStyles, writer);
+            var writer = new Writer(options.MaxLineLength);
+            Visit(body, headingStyles, writer, cancellationToken);
+            if (writer.TooLong is { } tooLong)
+            {
+                return (null, null, IngestFailure.LineTooLong(name, tooLong.Line, tooLong.Length, options));
+            }
+
             if (writer.Lines.Count == 0)
             {
                 return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: file is empty"));
@@ -74,7 +79,7 @@ internal static class DocxReader
             return (string.Join('\n', writer.Rendering), writer.Lines, null);
         }
 #pragma warning disable CA1031 // A damaged package surfaces as several exception types; any of them means the file cannot be read.
-        catch (Exception)
+        catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             return Fail($"{name}: the DOCX cannot be read");
@@ -102,10 +107,16 @@ internal static class DocxReader
         return styles;
     }
 
-    private static void Visit(OpenXmlElement container, HashSet<string> headingStyles, Writer writer)
+    private static void Visit(OpenXmlElement container, HashSet<string> headingStyles, Writer writer, CancellationToken cancellationToken)
     {
         foreach (var element in container.ChildElements)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (writer.TooLong is not null)
+            {
+                return;
+            }
+
             switch (element)
             {
                 case Paragraph paragraph:
@@ -132,10 +143,20 @@ internal static class DocxReader
 
                     break;
                 case Table table:
-                    writer.AddTable(table.Elements<TableRow>().Select(RowCells).Where(r => r.Count > 0).ToList());
+                    var rows = new List<List<string>>();
+                    foreach (var row in table.Elements<TableRow>())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (RowCells(row) is { Count: > 0 } cells)
+                        {
+                            rows.Add(cells);
+                        }
+                    }
+
+                    writer.AddTable(rows);
                     break;
                 case SdtBlock or SdtContentBlock or CustomXmlBlock:
-                    Visit(element, headingStyles, writer);
+                    Visit(element, headingStyles, writer, cancellationToken);
                     break;
             }
         }
@@ -177,7 +198,7 @@ internal static class DocxReader
     }
 
     /// <summary>Builds the rendering and its lines: a blank line between blocks, none inside a list or a table.</summary>
-    private sealed class Writer
+    private sealed class Writer(int maxLineLength)
     {
         private int _group;
         private bool _inList;
@@ -185,6 +206,9 @@ internal static class DocxReader
         public List<string> Rendering { get; } = [];
 
         public List<TextLine> Lines { get; } = [];
+
+        /// <summary>The first table row longer than the limit, measured before it is joined; nothing is added after it.</summary>
+        public (int Line, long Length)? TooLong { get; private set; }
 
         public void Add(string text, LineKind kind)
         {
@@ -217,6 +241,13 @@ internal static class DocxReader
             _group++;
             foreach (var row in rows)
             {
+                var length = row.Sum(c => (long)c.Length) + (3L * (row.Count - 1));
+                if (length > maxLineLength)
+                {
+                    TooLong = (Rendering.Count + 1, length);
+                    return;
+                }
+
                 Append(string.Join(" | ", row), LineKind.TableRow, row, _group);
             }
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using PartnershipTracker.Ingest.Cleaning;
+using PartnershipTracker.Ingest.Model;
 
 namespace PartnershipTracker.Ingest.Reading;
 
@@ -43,18 +44,29 @@ internal static partial class HtmlReader
         "dt", "dd", "li", "hr", "details", "summary", "caption", "body", "html", "fieldset", "legend", "hgroup",
     };
 
-    public static List<TextLine> Read(string text)
+    /// <returns>
+    /// The lines, or a failure when a table row, its spans expanded, would be longer than
+    /// <see cref="IngestOptions.MaxLineLength"/> (the row is measured, not built: a few bytes of <c>colspan</c> must not
+    /// fill the memory).
+    /// </returns>
+    /// <remarks>
+    /// Building the DOM takes time that grows with the square of the nesting (AngleSharp follows the HTML standard,
+    /// which looks through the open elements for each new one): 100,000 nested elements take minutes. The parser
+    /// checks <paramref name="cancellationToken"/> before each tag, so such a page runs out of time instead.
+    /// </remarks>
+    public static (List<TextLine>? Lines, IngestFailure? Failure) Read(string name, string text, IngestOptions options, CancellationToken cancellationToken)
     {
-        var document = new HtmlParser().ParseDocument(text);
+        // A string source is read without waiting: the task is complete when it returns.
+        var document = new HtmlParser().ParseDocumentAsync(text, cancellationToken).GetAwaiter().GetResult();
         var root = document.QuerySelector("main")
             ?? document.QuerySelector("article")
             ?? document.QuerySelector("[role=main]")
             ?? document.Body
             ?? document.DocumentElement;
-        var reader = new Walker();
+        var reader = new Walker(options.MaxLineLength, cancellationToken);
         reader.Block(root, 0);
         reader.Flush();
-        return reader.Lines;
+        return reader.TooLong is { } tooLong ? (null, IngestFailure.LineTooLong(name, tooLong.Line, tooLong.Length, options)) : (reader.Lines, null);
     }
 
     /// <summary>Whether an element is page furniture: a dropped tag, hidden, or an id/class naming furniture.</summary>
@@ -86,12 +98,15 @@ internal static partial class HtmlReader
         return int.TryParse(value, out var span) && span >= 1 ? Math.Min(span, max) : 1;
     }
 
-    private sealed class Walker
+    private sealed class Walker(int maxLineLength, CancellationToken cancellationToken)
     {
         private readonly StringBuilder _inline = new();
         private int _group;
 
         public List<TextLine> Lines { get; } = [];
+
+        /// <summary>The first table row longer than the limit; once set, the walk stops.</summary>
+        public (int Line, long Length)? TooLong { get; private set; }
 
         /// <summary>Emits the text gathered so far as one text line (nothing when it is blank).</summary>
         public void Flush()
@@ -109,6 +124,11 @@ internal static partial class HtmlReader
         {
             foreach (var node in element.ChildNodes)
             {
+                if (TooLong is not null)
+                {
+                    return;
+                }
+
                 switch (node)
                 {
                     case IText textNode:
@@ -123,6 +143,7 @@ internal static partial class HtmlReader
 
         private void Element(IElement element, int depth)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (IsDropped(element))
             {
                 return;
@@ -184,6 +205,12 @@ internal static partial class HtmlReader
             var group = ++_group;
             foreach (var item in list.Children.Where(c => c.LocalName == "li" && !IsDropped(c)))
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TooLong is not null)
+                {
+                    return;
+                }
+
                 var nested = new List<IElement>();
                 var text = new StringBuilder();
                 foreach (var node in item.ChildNodes)
@@ -237,14 +264,26 @@ internal static partial class HtmlReader
             var carried = new SortedDictionary<int, (string Text, int Rows)>();
             for (var r = 0; r < rows.Count; r++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var cells = new List<string>();
                 var column = 0;
+
+                // The row's length as the line " | "-joined: cells past the limit are counted, not kept.
+                var length = -3L;
+                void Put(string text)
+                {
+                    length += 3 + text.Length;
+                    if (length <= maxLineLength)
+                    {
+                        cells.Add(text);
+                    }
+                }
 
                 void FillCarried()
                 {
                     while (carried.TryGetValue(column, out var above))
                     {
-                        cells.Add(above.Text);
+                        Put(above.Text);
                         if (above.Rows <= 1)
                         {
                             carried.Remove(column);
@@ -266,7 +305,7 @@ internal static partial class HtmlReader
                     var rowSpan = cell.GetAttribute("rowspan") == "0" ? rows.Count - r : Span(cell, "rowspan", rows.Count - r);
                     for (var c = 0; c < columns; c++)
                     {
-                        cells.Add(text);
+                        Put(text);
                         if (rowSpan > 1)
                         {
                             carried[column] = (text, rowSpan - 1);
@@ -284,11 +323,17 @@ internal static partial class HtmlReader
                     var next = carried.Keys.First();
                     while (column < next)
                     {
-                        cells.Add("");
+                        Put("");
                         column++;
                     }
 
                     FillCarried();
+                }
+
+                if (length > maxLineLength)
+                {
+                    TooLong = (Lines.Count + 1, length);
+                    return;
                 }
 
                 if (cells.Count > 0)

@@ -23,20 +23,33 @@ internal static class MarkdownReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    public static List<TextLine> Read(string text, List<RemovedPassage> removed)
+    /// <returns>The lines, or a failure when Markdig refuses markup nested deeper than its limit (128 levels).</returns>
+    public static (List<TextLine>? Lines, IngestFailure? Failure) Read(string name, string text, List<RemovedPassage> removed, CancellationToken cancellationToken)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's one refusal: "Markdown elements in the input are too deeply nested - depth limit exceeded".
+            return (null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the Markdown cannot be read: its markup is nested too deeply"));
+        }
+
         var lines = new List<TextLine>();
         var group = 0;
-        Visit(document, lines, removed, ref group);
+        Visit(document, lines, removed, ref group, cancellationToken);
         lines.Sort((a, b) => a.Number.CompareTo(b.Number));
-        return lines;
+        return (lines, null);
     }
 
-    private static void Visit(ContainerBlock container, List<TextLine> lines, List<RemovedPassage> removed, ref int group)
+    /// <remarks>Recursive: Markdig refuses blocks nested deeper than 128 levels, so the depth is bounded.</remarks>
+    private static void Visit(ContainerBlock container, List<TextLine> lines, List<RemovedPassage> removed, ref int group, CancellationToken cancellationToken)
     {
         foreach (var block in container)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (block)
             {
                 case HeadingBlock heading:
@@ -46,6 +59,7 @@ internal static class MarkdownReader
                     group++;
                     foreach (var row in table.OfType<MarkdownTableRow>())
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         var cells = row.OfType<TableCell>().Select(c => string.Join(' ', c.OfType<LeafBlock>().Select(l => InlineText(l.Inline)))).ToList();
                         lines.Add(new TextLine(row.Line + 1, string.Join(" | ", cells), LineKind.TableRow, cells, group));
                     }
@@ -56,11 +70,12 @@ internal static class MarkdownReader
                     var listGroup = group;
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         var paragraphs = item.OfType<LeafBlock>().Select(l => InlineText(l.Inline)).Where(t => t.Length > 0);
                         lines.Add(new TextLine(item.Line + 1, string.Join(' ', paragraphs), LineKind.ListItem, group: listGroup));
                         foreach (var nested in item.OfType<ContainerBlock>())
                         {
-                            Visit(nested, lines, removed, ref group);
+                            Visit(nested, lines, removed, ref group, cancellationToken);
                         }
                     }
 
@@ -87,7 +102,7 @@ internal static class MarkdownReader
 
                     break;
                 case ContainerBlock nestedContainer:
-                    Visit(nestedContainer, lines, removed, ref group);
+                    Visit(nestedContainer, lines, removed, ref group, cancellationToken);
                     break;
             }
         }
@@ -135,36 +150,46 @@ internal static class MarkdownReader
         return text.ToString().Trim();
     }
 
-    private static void Append(Inline inline, StringBuilder text)
+    /// <summary>
+    /// The text of an inline and everything inside it, in order. Iterative: Markdig nests emphasis as deep as the
+    /// input asks ("*****…x…*****" is 50,000 levels for 100,000 stars) and a recursive walk would overflow the stack.
+    /// </summary>
+    private static void Append(Inline root, StringBuilder text)
     {
-        switch (inline)
+        var pending = new Stack<Inline>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            case LiteralInline literal:
-                text.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.ToString());
-                break;
-            case HtmlInline html:
-                // Markup in the text is kept as the text it is; it is escaped wherever it is shown.
-                text.Append(html.Tag);
-                break;
-            case LineBreakInline:
-                text.Append(' ');
-                break;
-            case AutolinkInline autolink:
-                text.Append(autolink.Url);
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    Append(child, text);
-                }
+            switch (pending.Pop())
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.ToString());
+                    break;
+                case HtmlInline html:
+                    // Markup in the text is kept as the text it is; it is escaped wherever it is shown.
+                    text.Append(html.Tag);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case ContainerInline container:
+                    // The last child first, so that the first is taken next.
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
 
-                break;
+                    break;
+            }
         }
     }
 }

@@ -27,20 +27,33 @@ internal static partial class PdfReader
     /// Reads <paramref name="bytes"/>. The text is the rendering (one line per text line, blank lines between
     /// paragraphs, boilerplate included); the lines' numbers point into it, and boilerplate lines are marked removed.
     /// </summary>
-    public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, List<RemovedPassage> removed)
+    /// <remarks>A PDF with more pages than <see cref="IngestOptions.MaxPages"/> is refused before any page is read.</remarks>
+    public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(
+        string name, byte[] bytes, IngestOptions options, List<RemovedPassage> removed, CancellationToken cancellationToken)
     {
-        List<List<string>> pages;
+        var pages = new List<List<string>>();
         try
         {
             using var document = PdfDocument.Open(bytes);
-            pages = [.. document.GetPages().Select(PageLines)];
+            if (document.NumberOfPages > options.MaxPages)
+            {
+                return (null, null, new IngestFailure(
+                    IngestFailureKind.TooLarge,
+                    $"{name}: the PDF has {document.NumberOfPages:N0} pages, over the limit of {options.MaxPages:N0} pages (Ingest:MaxPages)"));
+            }
+
+            foreach (var page in document.GetPages())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pages.Add(PageLines(page));
+            }
         }
         catch (PdfDocumentEncryptedException)
         {
             return (null, null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the PDF is encrypted"));
         }
 #pragma warning disable CA1031 // PdfPig reports damage with many exception types; any of them means the file cannot be read.
-        catch (Exception)
+        catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             return (null, null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the PDF cannot be read"));

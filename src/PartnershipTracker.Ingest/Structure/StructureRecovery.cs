@@ -12,12 +12,14 @@ internal static class StructureRecovery
 {
     /// <param name="stream">Cleaned lines in reading order, without blank lines.</param>
     /// <param name="blankBefore">Line numbers that had a blank line before them in the document.</param>
-    public static List<Block> Recover(IReadOnlyList<TextLine> stream, IReadOnlySet<int> blankBefore, IngestOptions options, List<IngestWarning> warnings)
+    public static List<Block> Recover(
+        IReadOnlyList<TextLine> stream, IReadOnlySet<int> blankBefore, IngestOptions options, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var blocks = new List<Block>();
         var i = 0;
         while (i < stream.Count)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var line = stream[i];
             var text = line.Trimmed;
 
@@ -63,7 +65,7 @@ internal static class StructureRecovery
             // A lone "Label: text" line is neither a list nor a cell: it falls through to a paragraph.
             if (IsShortCell(line) && !JoinsNext(stream, i, blankBefore))
             {
-                i = ShortRun(stream, i, blankBefore, options, blocks, warnings);
+                i = ShortRun(stream, i, blankBefore, options, blocks, warnings, cancellationToken);
                 continue;
             }
 
@@ -109,7 +111,13 @@ internal static class StructureRecovery
 
     /// <summary>A run of short lines: a table when one reads convincingly, else headings.</summary>
     private static int ShortRun(
-        IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, IngestOptions options, List<Block> blocks, List<IngestWarning> warnings)
+        IReadOnlyList<TextLine> stream,
+        int start,
+        IReadOnlySet<int> blankBefore,
+        IngestOptions options,
+        List<Block> blocks,
+        List<IngestWarning> warnings,
+        CancellationToken cancellationToken)
     {
         var end = start;
         while (end < stream.Count && IsShortCell(stream[end]) && !JoinsNext(stream, end, blankBefore))
@@ -119,7 +127,7 @@ internal static class StructureRecovery
 
         var run = stream.Skip(start).Take(end - start).ToList();
         var followedByProse = end < stream.Count && (stream[end].IsProse || JoinsNext(stream, end, blankBefore));
-        var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, end == stream.Count, options) : null;
+        var reading = run.Count >= 4 ? TableRecovery.BestReading(run, followedByProse, end == stream.Count, options, cancellationToken) : null;
         if (reading is null)
         {
             foreach (var line in run)

@@ -54,7 +54,7 @@ internal static class TableRecovery
     /// <param name="run">At least four consecutive short lines.</param>
     /// <param name="followedByProse">The line after the run is a paragraph (so a trailing heading is possible).</param>
     /// <param name="endsDocument">Nothing follows the run: a short last row may be where the document was cut off.</param>
-    public static Reading? BestReading(IReadOnlyList<TextLine> run, bool followedByProse, bool endsDocument, IngestOptions options)
+    public static Reading? BestReading(IReadOnlyList<TextLine> run, bool followedByProse, bool endsDocument, IngestOptions options, CancellationToken cancellationToken)
     {
         var known = KnownSets.GetValue(options, o => new HashSet<string>(o.KnownHeaders.Select(TextNormalizer.ForComparison), StringComparer.Ordinal));
         var features = run.Select(line => new CellFeatures(line.Trimmed, known)).ToList();
@@ -70,6 +70,7 @@ internal static class TableRecovery
                 var lastTruncated = run[run.Count - trail - 1].Truncated;
                 for (var columns = 2; columns <= MaxColumns; columns++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (cells.Count < columns + 1)
                     {
                         break;

@@ -72,7 +72,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
-        var read = Read(request.FileName, request.Content);
+        var read = Read(request.FileName, request.Content, cancellationToken);
         if (!read.Succeeded)
         {
             return read.Failure!;
@@ -100,7 +100,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var programme = await db.Programmes.FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
-        var read = Read(draft.FileName, draft.Content);
+        var read = Read(draft.FileName, draft.Content, cancellationToken);
         if (!read.Succeeded)
         {
             // The limits or rules changed since it was staged; the draft stays for the person to discard.
@@ -124,7 +124,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
-        var read = Read(draft.FileName, draft.Content);
+        var read = Read(draft.FileName, draft.Content, cancellationToken);
         if (!read.Succeeded)
         {
             return read.Failure!;
@@ -150,9 +150,9 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return draft.FileName;
     }
 
-    private Result<(ParsedDocument Document, MappedRecords Records)> Read(string fileName, byte[] content)
+    private Result<(ParsedDocument Document, MappedRecords Records)> Read(string fileName, byte[] content, CancellationToken cancellationToken)
     {
-        var parsed = DocumentIngestor.Parse(fileName, content, settings.Options);
+        var parsed = DocumentIngestor.Parse(fileName, content, settings.Options, cancellationToken);
         if (parsed.Failure is { } failure)
         {
             return Failure.Invalid(failure.Message, "file");
