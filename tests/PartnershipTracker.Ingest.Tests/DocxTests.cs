@@ -138,4 +138,16 @@ public sealed class DocxTests
             new IngestFailure(IngestFailureKind.Unreadable, "bomb.docx: the DOCX would unpack to 1,000,000 bytes, over 20 times the limit of 40,000 bytes (a zip bomb?)"),
             result.Failure);
     }
+
+    [Fact]
+    public void Parse_CellSpanningMoreColumnsThanWordAllows_IsCutToSixtyThreeColumns()
+    {
+        // A span of two billion columns would have been repeated two billion times.
+        var bytes = BuildDocx(new Table(new TableRow(Cell("Area", span: int.MaxValue)), new TableRow(Cell("Cyber"))));
+
+        var table = Parse(bytes).Document!.SingleTable();
+
+        Assert.Equal(Enumerable.Repeat("Area", 63), table.Columns);
+        Assert.Equal([0], table.IncompleteRows);
+    }
 }
