@@ -39,7 +39,7 @@ internal static class RepeatDetector
             cancellationToken.ThrowIfCancellationRequested();
             if (first.TryGetValue(normalized[p], out var q))
             {
-                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings);
+                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings, cancellationToken);
                 if (length > 0)
                 {
                     // Copies back to back of the same passage are one entry, counted, not one entry each.
@@ -86,13 +86,13 @@ internal static class RepeatDetector
     /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
     /// <returns>How many lines from <paramref name="p"/> were aligned and marked (0 if none), and the passage removed.</returns>
     private static (int Length, RemovedPassage? Passage) MarkRepeat(
-        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p, List<IngestWarning> warnings)
+        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var pairs = new List<(int Original, int Copy)>();
         var a = q;
         var b = p;
         var chars = 0;
-        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b]))
+        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b], cancellationToken))
         {
             pairs.Add((a, b));
             chars += normalized[b].Length;
@@ -151,7 +151,7 @@ internal static class RepeatDetector
     /// Equal, nearly equal (edit similarity at least 0.8), or one a cut-off start of the other: the
     /// shorter is marked truncated, or both are long enough that a shared start is no coincidence.
     /// </summary>
-    private static bool Similar(TextLine a, TextLine b, string aText, string bText)
+    private static bool Similar(TextLine a, TextLine b, string aText, string bText, CancellationToken cancellationToken)
     {
         if (aText == bText)
         {
@@ -166,7 +166,7 @@ internal static class RepeatDetector
             return true;
         }
 
-        return TextNormalizer.Similarity(aText, bText) >= NearDuplicate;
+        return TextNormalizer.Similarity(aText, bText, NearDuplicate, cancellationToken) >= NearDuplicate;
     }
 
     private static bool IsMoreComplete(TextLine copy, TextLine original, string copyText, string originalText) =>
