@@ -137,6 +137,18 @@ public sealed class RepeatTests
     }
 
     [Fact]
+    public void Parse_TwentyThousandCopiesOfOneLongLine_AreOneRemovedEntryCountingThem()
+    {
+        var line = "The ministry adopted the long-term development plan in 2023 after a debate in parliament " + new string('x', 200);
+
+        var document = Ingest.Parse(string.Join('\n', Enumerable.Repeat(line, 20_000)));
+
+        Assert.Equal(line, Assert.IsType<ParagraphBlock>(Assert.Single(document.Blocks)).Text);
+        var removed = Assert.Single(document.Removed);
+        Assert.Equal(("duplicate", 2, 20_000, (int?)1, 19_999), (removed.Reason, removed.Line, removed.LineEnd, removed.DuplicateOf, removed.Copies));
+    }
+
+    [Fact]
     public void Similarity_OfRandomNearCopies_AgreesWithTheWholeEditTable()
     {
         var random = new Random(4);

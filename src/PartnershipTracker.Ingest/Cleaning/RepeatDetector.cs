@@ -29,7 +29,7 @@ internal static class RepeatDetector
     {
         var normalized = stream.Select(l => TextNormalizer.ForComparison(l.Text)).ToList();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var duplicate = new bool[stream.Count];
+        var duplicate = new Duplicates(stream.Count);
 
         var p = 0;
         var lastIndex = -1;
@@ -69,7 +69,7 @@ internal static class RepeatDetector
         var kept = new List<TextLine>(stream.Count);
         for (var i = 0; i < stream.Count; i++)
         {
-            if (duplicate[i])
+            if (duplicate.Contains(i))
             {
                 stream[i].Removed = true;
             }
@@ -86,7 +86,7 @@ internal static class RepeatDetector
     /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
     /// <returns>How many lines from <paramref name="p"/> were aligned and marked (0 if none), and the passage removed.</returns>
     private static (int Length, RemovedPassage? Passage) MarkRepeat(
-        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
+        List<TextLine> stream, List<string> normalized, Duplicates duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var pairs = new List<(int Original, int Copy)>();
         var a = q;
@@ -96,7 +96,7 @@ internal static class RepeatDetector
         {
             pairs.Add((a, b));
             chars += normalized[b].Length;
-            a = NextKept(duplicate, a + 1, p);
+            a = duplicate.NextKept(a + 1, p);
             b++;
         }
 
@@ -110,7 +110,7 @@ internal static class RepeatDetector
         var dropped = new List<TextLine>(pairs.Count);
         foreach (var (original, copy) in pairs)
         {
-            duplicate[copy] = true;
+            duplicate.Add(copy);
             var originalLine = stream[original];
             var copyLine = stream[copy];
             if (IsMoreComplete(copyLine, originalLine, normalized[copy], normalized[original]))
@@ -135,16 +135,6 @@ internal static class RepeatDetector
             dropped.Max(l => l.Number),
             DuplicateOf: stream[pairs[0].Original].Number);
         return (pairs.Count, passage);
-    }
-
-    private static int NextKept(bool[] duplicate, int from, int limit)
-    {
-        while (from < limit && duplicate[from])
-        {
-            from++;
-        }
-
-        return from;
     }
 
     /// <summary>
@@ -173,4 +163,49 @@ internal static class RepeatDetector
         !copy.Truncated
         && copyText.Length > originalText.Length
         && copyText.StartsWith(originalText, StringComparison.Ordinal);
+
+    /// <summary>The lines marked as later copies, with a skip list so that finding the next kept line does not rescan them.</summary>
+    /// <remarks>
+    /// A scan line by line made a document of 100,000 copies of one long line quadratic (16 s): each copy looked past
+    /// all the copies before it.
+    /// </remarks>
+    private sealed class Duplicates
+    {
+        private readonly bool[] _marked;
+
+        // _next[i] is i for a kept line, else a line nearer to the next kept one; _next[^1] stands for the end.
+        private readonly int[] _next;
+
+        public Duplicates(int count)
+        {
+            _marked = new bool[count];
+            _next = new int[count + 1];
+            for (var i = 0; i <= count; i++)
+            {
+                _next[i] = i;
+            }
+        }
+
+        public bool Contains(int line) => _marked[line];
+
+        public void Add(int line)
+        {
+            _marked[line] = true;
+            _next[line] = line + 1;
+        }
+
+        /// <summary>The first kept line from <paramref name="from"/> on, or <paramref name="limit"/> when there is none before it.</summary>
+        public int NextKept(int from, int limit)
+        {
+            var i = from;
+            while (_next[i] != i)
+            {
+                // Path halving: each step also shortens the way for the next search.
+                _next[i] = _next[_next[i]];
+                i = _next[i];
+            }
+
+            return Math.Min(i, limit);
+        }
+    }
 }
