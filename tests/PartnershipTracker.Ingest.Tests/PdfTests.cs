@@ -189,4 +189,37 @@ public sealed class PdfTests
             $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\nstartxref\n{xref}\n%%EOF\n"));
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
+
+    [Fact]
+    public void Parse_PdfWithoutPages_SaysItHasNoPages()
+    {
+        // Found by fuzzing: a page tree whose only kid is itself has no pages; the message said "no text (a scanned image?)".
+        var bytes = RawPdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>");
+
+        var result = Parse(bytes, "empty.pdf");
+
+        Assert.Equal(new IngestFailure(IngestFailureKind.Empty, "empty.pdf: the PDF has no pages"), result.Failure);
+    }
+
+    /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table.</summary>
+    private static byte[] RawPdf(params string[] objects)
+    {
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(FormattableString.Invariant($"{i + 1} 0 obj\n{objects[i]}\nendobj\n"));
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(FormattableString.Invariant($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets)
+        {
+            pdf.Append(FormattableString.Invariant($"{offset:D10} 00000 n \n"));
+        }
+
+        pdf.Append(FormattableString.Invariant($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 }
