@@ -120,17 +120,23 @@ public sealed class DocxTests
         Assert.Equal(new IngestFailure(IngestFailureKind.Unreadable, "brief.docx: the DOCX cannot be read"), result.Failure);
     }
 
-    [Fact]
-    public void Parse_ZipBombDocx_IsRefusedBeforeUnpacking()
+    /// <summary>A DOCX-named archive whose <c>word/document.xml</c> is <paramref name="unpackedBytes"/> zero bytes, compressed as far as they go.</summary>
+    internal static byte[] ZipBomb(int unpackedBytes)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
-            entry.Write(new byte[1_000_000]);
+            entry.Write(new byte[unpackedBytes]);
         }
 
-        var bytes = stream.ToArray();
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Parse_ZipBombDocx_IsRefusedBeforeUnpacking()
+    {
+        var bytes = ZipBomb(1_000_000);
         var result = Parse(bytes, "bomb.docx", new IngestOptions { MaxFileBytes = 40_000 });
 
         Assert.True(bytes.Length < 40_000);
