@@ -120,22 +120,40 @@ public sealed class DocxTests
         Assert.Equal(new IngestFailure(IngestFailureKind.Unreadable, "brief.docx: the DOCX cannot be read"), result.Failure);
     }
 
-    [Fact]
-    public void Parse_ZipBombDocx_IsRefusedBeforeUnpacking()
+    /// <summary>A DOCX-named archive whose <c>word/document.xml</c> is <paramref name="unpackedBytes"/> zero bytes, compressed as far as they go.</summary>
+    internal static byte[] ZipBomb(int unpackedBytes)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
-            entry.Write(new byte[1_000_000]);
+            entry.Write(new byte[unpackedBytes]);
         }
 
-        var bytes = stream.ToArray();
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Parse_ZipBombDocx_IsRefusedBeforeUnpacking()
+    {
+        var bytes = ZipBomb(1_000_000);
         var result = Parse(bytes, "bomb.docx", new IngestOptions { MaxFileBytes = 40_000 });
 
         Assert.True(bytes.Length < 40_000);
         Assert.Equal(
             new IngestFailure(IngestFailureKind.Unreadable, "bomb.docx: the DOCX would unpack to 1,000,000 bytes, over 20 times the limit of 40,000 bytes (a zip bomb?)"),
             result.Failure);
+    }
+
+    [Fact]
+    public void Parse_CellSpanningMoreColumnsThanWordAllows_IsCutToSixtyThreeColumns()
+    {
+        // A span of two billion columns would have been repeated two billion times.
+        var bytes = BuildDocx(new Table(new TableRow(Cell("Area", span: int.MaxValue)), new TableRow(Cell("Cyber"))));
+
+        var table = Parse(bytes).Document!.SingleTable();
+
+        Assert.Equal(Enumerable.Repeat("Area", 63), table.Columns);
+        Assert.Equal([0], table.IncompleteRows);
     }
 }

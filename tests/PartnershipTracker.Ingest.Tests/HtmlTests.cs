@@ -211,4 +211,15 @@ public sealed class HtmlTests
         Assert.Equal(["Initiative", "Focus Area", "Status"], fromHtml[1].Columns);
         Assert.Equal(["Focus Area", "Strategic Action", "Expected Outcome"], fromHtml[2].Columns);
     }
+
+    [Fact]
+    public void Parse_ListsNestedAThousandDeep_KeepEveryItemInOrder()
+    {
+        // AngleSharp stops nesting at 511 levels (deeper elements become siblings); the walk bounds its own depth as well.
+        var html = "<html><body>" + string.Concat(Enumerable.Range(1, 1000).Select(i => $"<ul><li>L{i}")) + "</body></html>";
+
+        var document = Parse(html, "deep.html");
+
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"L{i}"), document.Blocks.Cast<ListBlock>().SelectMany(l => l.Items).Select(i => i.Text));
+    }
 }

@@ -157,3 +157,15 @@ public sealed class PdfTests
 
         Assert.Equal(new IngestFailure(IngestFailureKind.Unreadable, "secret.pdf: the PDF is encrypted"), result.Failure);
     }
+
+    [Fact]
+    public void Parse_PdfWithoutPages_SaysItHasNoPages()
+    {
+        // Found by fuzzing: a page tree whose only kid is itself has no pages; the message said "no text (a scanned image?)".
+        var bytes = SampleDocuments.RawPdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>");
+
+        var result = Parse(bytes, "empty.pdf");
+
+        Assert.Equal(new IngestFailure(IngestFailureKind.Empty, "empty.pdf: the PDF has no pages"), result.Failure);
+    }
+}

@@ -122,4 +122,90 @@ public sealed class RepeatTests
         Assert.Equal(Block.TrimEnd('\n'), removed.Text);
         Assert.Equal(3, document.Blocks.Count);
     }
+
+    [Fact]
+    public void Parse_LongLineRepeatedWithOneEdit_IsADuplicate()
+    {
+        // Found by fuzzing: comparing two long lines filled the whole edit table (half a minute for 60,000 characters each).
+        var line = string.Concat(Enumerable.Range(0, 9_000).Select(i => $"Word{i % 10} ab "));
+        var edited = line[..45_000] + "X" + line[45_001..];
+
+        var document = Ingest.Parse($"Defence Reform\n{line}\nDefence Reform\n{edited}\n");
+
+        Assert.Equal([("heading", 1), ("paragraph", 2)], document.Outline());
+        Assert.Equal([("duplicate", 3, 4, (int?)1)], document.Removed.Select(r => (r.Reason, r.Line, r.LineEnd, r.DuplicateOf)));
+    }
+
+    [Fact]
+    public void Parse_TwentyThousandCopiesOfOneLongLine_AreOneRemovedEntryCountingThem()
+    {
+        var line = "The ministry adopted the long-term development plan in 2023 after a debate in parliament " + new string('x', 200);
+
+        var document = Ingest.Parse(string.Join('\n', Enumerable.Repeat(line, 20_000)));
+
+        Assert.Equal(line, Assert.IsType<ParagraphBlock>(Assert.Single(document.Blocks)).Text);
+        var removed = Assert.Single(document.Removed);
+        Assert.Equal(("duplicate", 2, 20_000, (int?)1, 19_999), (removed.Reason, removed.Line, removed.LineEnd, removed.DuplicateOf, removed.Copies));
+    }
+
+    [Fact]
+    public void Similarity_OfRandomNearCopies_AgreesWithTheWholeEditTable()
+    {
+        var random = new Random(4);
+        for (var round = 0; round < 2000; round++)
+        {
+            var a = new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => "abc "[random.Next(4)]).ToArray()).Trim() + "z";
+            var b = a.ToCharArray().ToList();
+            for (var edit = random.Next(0, 12); edit > 0; edit--)
+            {
+                // Insert, delete or replace a character.
+                var at = random.Next(b.Count);
+                var kind = random.Next(3);
+                if (kind == 0)
+                {
+                    b.Insert(at, "abc "[random.Next(4)]);
+                }
+                else if (kind == 1 && b.Count > 1)
+                {
+                    b.RemoveAt(at);
+                }
+                else
+                {
+                    b[at] = "abcd"[random.Next(4)];
+                }
+            }
+
+            var other = new string([.. b]);
+            var expected = FullTableSimilarity(a, other);
+
+            Assert.Equal(expected >= 0.8 ? expected : 0, Cleaning.TextNormalizer.Similarity(a, other, 0.8, CancellationToken.None), 12);
+        }
+    }
+
+    /// <summary>1 minus the edit distance over the longer length, from the whole table (0 when the lengths differ by over 40%).</summary>
+    private static double FullTableSimilarity(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 1 : 0;
+        }
+
+        var longer = Math.Max(a.Length, b.Length);
+        if (Math.Abs(a.Length - b.Length) > longer * 0.4)
+        {
+            return 0;
+        }
+
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                table[i, j] = i == 0 ? j : j == 0 ? i
+                    : Math.Min(Math.Min(table[i - 1, j] + 1, table[i, j - 1] + 1), table[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return 1 - ((double)table[a.Length, b.Length] / longer);
+    }
 }

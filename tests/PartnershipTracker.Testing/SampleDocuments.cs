@@ -9,14 +9,22 @@ public static class SampleDocuments
     public static byte[] EncryptedPdf()
     {
         var hex = string.Concat(Enumerable.Repeat("4A7F", 16));
-        var objects = new[]
-        {
+        return RawPdf(
+            "/Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]",
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>",
             $"<< /Filter /Standard /V 1 /R 2 /O <{hex}> /U <{hex}> /P -4 >>",
-            "<< /Length 10 >>\nstream\n0123456789\nendstream",
-        };
+            "<< /Length 10 >>\nstream\n0123456789\nendstream");
+    }
+
+    /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table and no extra trailer entries.</summary>
+    public static byte[] RawPdf(params string[] objects) => RawPdf("", objects);
+
+    /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table; <paramref name="trailerEntries"/> go into the trailer dictionary.</summary>
+    public static byte[] RawPdf(string trailerEntries, params string[] objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
@@ -32,8 +40,8 @@ public static class SampleDocuments
             pdf.Append(FormattableString.Invariant($"{offset:D10} 00000 n \n"));
         }
 
-        pdf.Append(FormattableString.Invariant(
-            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\nstartxref\n{xref}\n%%EOF\n"));
+        var extra = trailerEntries.Length == 0 ? "" : " " + trailerEntries;
+        pdf.Append(FormattableString.Invariant($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R{extra} >>\nstartxref\n{xref}\n%%EOF\n"));
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

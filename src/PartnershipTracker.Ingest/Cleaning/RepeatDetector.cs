@@ -29,7 +29,7 @@ internal static class RepeatDetector
     {
         var normalized = stream.Select(l => TextNormalizer.ForComparison(l.Text)).ToList();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var duplicate = new bool[stream.Count];
+        var duplicate = new Duplicates(stream.Count);
 
         var p = 0;
         var lastIndex = -1;
@@ -39,7 +39,7 @@ internal static class RepeatDetector
             cancellationToken.ThrowIfCancellationRequested();
             if (first.TryGetValue(normalized[p], out var q))
             {
-                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings);
+                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings, cancellationToken);
                 if (length > 0)
                 {
                     // Copies back to back of the same passage are one entry, counted, not one entry each.
@@ -69,7 +69,7 @@ internal static class RepeatDetector
         var kept = new List<TextLine>(stream.Count);
         for (var i = 0; i < stream.Count; i++)
         {
-            if (duplicate[i])
+            if (duplicate.Contains(i))
             {
                 stream[i].Removed = true;
             }
@@ -86,17 +86,17 @@ internal static class RepeatDetector
     /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
     /// <returns>How many lines from <paramref name="p"/> were aligned and marked (0 if none), and the passage removed.</returns>
     private static (int Length, RemovedPassage? Passage) MarkRepeat(
-        List<TextLine> stream, List<string> normalized, bool[] duplicate, int q, int p, List<IngestWarning> warnings)
+        List<TextLine> stream, List<string> normalized, Duplicates duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var pairs = new List<(int Original, int Copy)>();
         var a = q;
         var b = p;
         var chars = 0;
-        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b]))
+        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b], cancellationToken))
         {
             pairs.Add((a, b));
             chars += normalized[b].Length;
-            a = NextKept(duplicate, a + 1, p);
+            a = duplicate.NextKept(a + 1, p);
             b++;
         }
 
@@ -110,7 +110,7 @@ internal static class RepeatDetector
         var dropped = new List<TextLine>(pairs.Count);
         foreach (var (original, copy) in pairs)
         {
-            duplicate[copy] = true;
+            duplicate.Add(copy);
             var originalLine = stream[original];
             var copyLine = stream[copy];
             if (IsMoreComplete(copyLine, originalLine, normalized[copy], normalized[original]))
@@ -137,21 +137,11 @@ internal static class RepeatDetector
         return (pairs.Count, passage);
     }
 
-    private static int NextKept(bool[] duplicate, int from, int limit)
-    {
-        while (from < limit && duplicate[from])
-        {
-            from++;
-        }
-
-        return from;
-    }
-
     /// <summary>
     /// Equal, nearly equal (edit similarity at least 0.8), or one a cut-off start of the other: the
     /// shorter is marked truncated, or both are long enough that a shared start is no coincidence.
     /// </summary>
-    private static bool Similar(TextLine a, TextLine b, string aText, string bText)
+    private static bool Similar(TextLine a, TextLine b, string aText, string bText, CancellationToken cancellationToken)
     {
         if (aText == bText)
         {
@@ -166,11 +156,56 @@ internal static class RepeatDetector
             return true;
         }
 
-        return TextNormalizer.Similarity(aText, bText) >= NearDuplicate;
+        return TextNormalizer.Similarity(aText, bText, NearDuplicate, cancellationToken) >= NearDuplicate;
     }
 
     private static bool IsMoreComplete(TextLine copy, TextLine original, string copyText, string originalText) =>
         !copy.Truncated
         && copyText.Length > originalText.Length
         && copyText.StartsWith(originalText, StringComparison.Ordinal);
+
+    /// <summary>The lines marked as later copies, with a skip list so that finding the next kept line does not rescan them.</summary>
+    /// <remarks>
+    /// A scan line by line made a document of 100,000 copies of one long line quadratic (16 s): each copy looked past
+    /// all the copies before it.
+    /// </remarks>
+    private sealed class Duplicates
+    {
+        private readonly bool[] _marked;
+
+        // _next[i] is i for a kept line, else a line nearer to the next kept one; _next[^1] stands for the end.
+        private readonly int[] _next;
+
+        public Duplicates(int count)
+        {
+            _marked = new bool[count];
+            _next = new int[count + 1];
+            for (var i = 0; i <= count; i++)
+            {
+                _next[i] = i;
+            }
+        }
+
+        public bool Contains(int line) => _marked[line];
+
+        public void Add(int line)
+        {
+            _marked[line] = true;
+            _next[line] = line + 1;
+        }
+
+        /// <summary>The first kept line from <paramref name="from"/> on, or <paramref name="limit"/> when there is none before it.</summary>
+        public int NextKept(int from, int limit)
+        {
+            var i = from;
+            while (_next[i] != i)
+            {
+                // Path halving: each step also shortens the way for the next search.
+                _next[i] = _next[_next[i]];
+                i = _next[i];
+            }
+
+            return Math.Min(i, limit);
+        }
+    }
 }

@@ -19,6 +19,9 @@ internal static class DocxReader
     /// <summary>The archive may unpack to at most this many times the largest accepted file.</summary>
     private const long MaxExpansion = 20;
 
+    /// <summary>A cell spans at most this many columns: Word's limit on the columns of a table.</summary>
+    private const int MaxColumnSpan = 63;
+
     /// <summary>A ZIP archive that holds <c>word/document.xml</c>, or any ZIP archive named <c>.docx</c>.</summary>
     public static bool IsDocx(string name, ReadOnlySpan<byte> bytes)
     {
@@ -168,8 +171,8 @@ internal static class DocxReader
         foreach (var cell in row.Elements<TableCell>())
         {
             var text = string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
-            var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
-            for (var i = 0; i < Math.Max(1, span); i++)
+            var span = Math.Clamp(cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1, 1, MaxColumnSpan);
+            for (var i = 0; i < span; i++)
             {
                 cells.Add(text);
             }

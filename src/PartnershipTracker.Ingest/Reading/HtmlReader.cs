@@ -17,7 +17,10 @@ namespace PartnershipTracker.Ingest.Reading;
 /// </summary>
 internal static partial class HtmlReader
 {
-    /// <summary>Beyond this depth an element's text is taken flat, so deeply nested markup cannot exhaust the stack.</summary>
+    /// <summary>
+    /// Beyond this depth an element's text is taken flat (and a nested list joins its item), so deeply nested markup
+    /// cannot exhaust the stack. AngleSharp itself nests at most 511 levels; the walk does not count on it.
+    /// </summary>
     private const int MaxDepth = 256;
 
     /// <summary>Spans larger than these are markup errors; they are cut to these sizes (the HTML standard's limits).</summary>
@@ -199,7 +202,10 @@ internal static partial class HtmlReader
             Block(element, depth);
         }
 
-        /// <summary>One list item per <c>li</c>, all in one group; a nested list follows its item in its own group.</summary>
+        /// <summary>
+        /// One list item per <c>li</c>, all in one group; a nested list follows its item in its own group. Beyond
+        /// <see cref="MaxDepth"/> a nested list's text joins its item's.
+        /// </summary>
         private void List(IElement list, int depth)
         {
             var group = ++_group;
@@ -215,7 +221,7 @@ internal static partial class HtmlReader
                 var text = new StringBuilder();
                 foreach (var node in item.ChildNodes)
                 {
-                    if (node is IElement { LocalName: "ul" or "ol" } inner)
+                    if (node is IElement { LocalName: "ul" or "ol" } inner && depth < MaxDepth)
                     {
                         nested.Add(inner);
                     }

@@ -35,6 +35,12 @@ internal static partial class PdfReader
         try
         {
             using var document = PdfDocument.Open(bytes);
+            if (document.NumberOfPages == 0)
+            {
+                // E.g. a page tree whose only kid is itself: "no text (a scanned image?)" would send the reader looking for one.
+                return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: the PDF has no pages"));
+            }
+
             if (document.NumberOfPages > options.MaxPages)
             {
                 return (null, null, new IngestFailure(

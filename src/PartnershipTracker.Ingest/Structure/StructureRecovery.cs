@@ -1,3 +1,4 @@
+using System.Text;
 using PartnershipTracker.Ingest.Cleaning;
 using PartnershipTracker.Ingest.Model;
 
@@ -277,17 +278,18 @@ internal static class StructureRecovery
     private static int Paragraph(IReadOnlyList<TextLine> stream, int start, IReadOnlySet<int> blankBefore, List<Block> blocks)
     {
         var first = stream[start];
-        var text = first.Trimmed;
+        var text = new StringBuilder(first.Trimmed);
         var last = first;
         var next = start + 1;
         while (JoinsNext(stream, next - 1, blankBefore))
         {
+            // Appended, not concatenated: a paragraph of 20,000 wrapped lines took ten seconds that way.
             last = stream[next];
-            text = text + " " + last.Trimmed;
+            text.Append(' ').Append(last.Trimmed);
             next++;
         }
 
-        blocks.Add(new ParagraphBlock(first.Number, last.Number, text, last.Truncated));
+        blocks.Add(new ParagraphBlock(first.Number, last.Number, text.ToString(), last.Truncated));
         return next;
     }
 

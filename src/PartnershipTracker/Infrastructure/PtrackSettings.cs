@@ -61,6 +61,21 @@ public sealed class PtrackSettings
             return (null, $"configuration: Ingest:MaxFileBytes must be a positive number of bytes, not {ingest.MaxFileBytes}");
         }
 
+        if (ingest.MaxPages <= 0)
+        {
+            return (null, $"configuration: Ingest:MaxPages must be a positive number of pages, not {ingest.MaxPages}");
+        }
+
+        if (ingest.MaxLineLength <= 0)
+        {
+            return (null, $"configuration: Ingest:MaxLineLength must be a positive number of characters, not {ingest.MaxLineLength}");
+        }
+
+        if (ingest.MaxProcessingTime <= TimeSpan.Zero || ingest.MaxProcessingTime > IngestOptions.LongestProcessingTime)
+        {
+            return (null, $"configuration: Ingest:MaxProcessingTime must be a positive time of at most {IngestOptions.LongestProcessingTime:c} (e.g. 00:00:30), not {ingest.MaxProcessingTime:c}");
+        }
+
         var rules = MappingRules.Default;
         if (mapping.MappingFile is { Length: > 0 } file)
         {

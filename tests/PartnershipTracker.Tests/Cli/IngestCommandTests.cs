@@ -167,6 +167,19 @@ public sealed class IngestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_LineOverConfiguredLimit_ExitsTwoNamingTheLineAndStoresNothing()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, new Dictionary<string, string> { ["Ingest__MaxLineLength"] = "500" }, "ingest", ExampleFiles.Article);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("ptrack: article.txt: line 1 is 595 characters long, over the limit of 500 characters (Ingest:MaxLineLength)", line);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task Ingest_UnknownProgramme_ExitsTwoAndStoresNothing()
     {
         var before = await CountsAsync();

@@ -260,6 +260,9 @@ public sealed class IngestSettings
         Options = new IngestOptions
         {
             MaxFileBytes = options.MaxFileBytes,
+            MaxPages = options.MaxPages,
+            MaxLineLength = options.MaxLineLength,
+            MaxProcessingTime = options.MaxProcessingTime,
             KnownHeaders = options.KnownHeaders.Count > 0 ? options.KnownHeaders : rules.KnownHeaders,
         };
     }

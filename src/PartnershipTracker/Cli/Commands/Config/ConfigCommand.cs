@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PartnershipTracker.Core.Data;
@@ -40,6 +41,9 @@ internal static class ConfigCommand
         ingest = new
         {
             maxFileBytes = settings.Ingest.MaxFileBytes,
+            maxPages = settings.Ingest.MaxPages,
+            maxLineLength = settings.Ingest.MaxLineLength,
+            maxProcessingTime = settings.Ingest.MaxProcessingTime.ToString("c", CultureInfo.InvariantCulture),
             mappingTables = settings.Mapping.Tables.Select(t => t.Record),
             mappingLists = settings.Mapping.Lists.Select(l => l.Record),
             areaAliases = settings.Mapping.AreaAliases.ToDictionary(a => a.Area, a => a.Aliases),
