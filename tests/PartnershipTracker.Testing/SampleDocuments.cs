@@ -9,7 +9,7 @@ public static class SampleDocuments
     public static byte[] EncryptedPdf()
     {
         var hex = string.Concat(Enumerable.Repeat("4A7F", 16));
-        return RawPdf(
+        return RawPdfWithTrailer(
             "/Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]",
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -19,10 +19,10 @@ public static class SampleDocuments
     }
 
     /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table and no extra trailer entries.</summary>
-    public static byte[] RawPdf(params string[] objects) => RawPdf("", objects);
+    public static byte[] RawPdf(params string[] objects) => RawPdfWithTrailer("", objects);
 
     /// <summary>A PDF of the given objects (numbered from 1, the first the catalog) with a cross-reference table; <paramref name="trailerEntries"/> go into the trailer dictionary.</summary>
-    public static byte[] RawPdf(string trailerEntries, params string[] objects)
+    public static byte[] RawPdfWithTrailer(string trailerEntries, params string[] objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
         var pdf = new StringBuilder("%PDF-1.4\n");
