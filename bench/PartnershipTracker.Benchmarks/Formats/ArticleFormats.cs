@@ -25,12 +25,12 @@ public sealed record FormatInput(string Format, string Name, byte[] Bytes, long 
 
 /// <summary>
 /// The example article as a report of about 1 MB of text in each format: its structure (headings, paragraphs,
-/// lists, three tables) as ingest recovers it from the text, repeated with every text made distinct ("… (copy 7)")
-/// so that no copy is removed as a repeat, then written as plain text (the article's own style: one line per
+/// lists, three tables) as ingest recovers it from the text, repeated with every line, table headers and list
+/// intros included, made distinct ("… (copy 7)") so that no copy is removed as a repeat of the one before, then written as plain text (the article's own style: one line per
 /// paragraph and a table flattened to one cell per line), Markdown (headings, bullets, pipe tables), an HTML page
 /// (site header, navigation and footer around an article with real tables), DOCX (heading styles, numbered
-/// items, tables) and PDF (A4 pages of 60 lines, paragraphs wrapped at 95 characters, a running header and a
-/// page number, tables printed one cell per line as the text has them).
+/// items, tables) and PDF (A4 pages of 60 lines, paragraphs wrapped at 95 characters, a line's space between
+/// blocks, a running header and a page number, tables printed one cell per line as the text has them).
 /// </summary>
 public static class ArticleFormats
 {
@@ -47,7 +47,7 @@ public static class ArticleFormats
         var article = DocumentIngestor.Parse("article.txt", ExampleProgramme.ReadArticle(), Options).Document!;
         var onceBytes = Encoding.UTF8.GetByteCount(string.Join('\n', TextLines(article.Blocks)));
         var copies = (TargetTextBytes + onceBytes - 1) / onceBytes;
-        var blocks = Enumerable.Range(1, copies).SelectMany(i => article.Blocks.Select(b => Distinct(b, i))).ToList();
+        var blocks = Enumerable.Range(1, copies).SelectMany(i => article.Blocks.Select((_, b) => Distinct(article.Blocks, b, i))).ToList();
         var textBytes = Encoding.UTF8.GetByteCount(string.Join('\n', TextLines(blocks)));
         var (name, bytes) = format switch
         {
@@ -63,13 +63,29 @@ public static class ArticleFormats
 
     private static string Copy(string text, int copy) => $"{text} (copy {copy})";
 
-    private static Block Distinct(Block block, int copy) => block switch
+    /// <summary>
+    /// Block <paramref name="index"/> of the article made distinct for copy <paramref name="copy"/>. A paragraph takes
+    /// the mark in front, so that one ending in a list's intro ("… Key issues include:") still ends in it; an intro of
+    /// its own takes it before its last word, so that it still ends in a colon.
+    /// </summary>
+    private static Block Distinct(IReadOnlyList<Block> article, int index, int copy) => article[index] switch
     {
         HeadingBlock h => h with { Text = Copy(h.Text, copy) },
-        ParagraphBlock p => p with { Text = Copy(p.Text, copy) },
-        ListBlock l => l with { Items = l.Items.Select(item => item with { Text = Copy(item.Text, copy) }).ToList() },
-        TableBlock t => t with { Rows = t.Rows.Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : Copy(c, copy)).ToList()).ToList() },
-        _ => block,
+        ParagraphBlock p => p with { Text = $"(copy {copy}) {p.Text}" },
+        ListBlock l => l with
+        {
+            Intro = l.Intro is null || OwnIntro(l, index > 0 ? article[index - 1] : null) is null
+                ? l.Intro
+                : l.Intro.Insert(l.Intro.LastIndexOf(' ') + 1, $"(copy {copy}) "),
+            // A sentence item keeps its full stop at the end, or it is no longer read as a sentence.
+            Items = l.Items.Select(item => item with { Text = item.Label is null ? $"(copy {copy}) {item.Text}" : Copy(item.Text, copy) }).ToList(),
+        },
+        TableBlock t => t with
+        {
+            Columns = t.Columns.Select(c => Copy(c, copy)).ToList(),
+            Rows = t.Rows.Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : Copy(c, copy)).ToList()).ToList(),
+        },
+        var other => other,
     };
 
     /// <summary>A list's intro when it is not already the end of the paragraph before it.</summary>
@@ -78,11 +94,15 @@ public static class ArticleFormats
 
     private static string Item(ListItem item) => item.Label is null ? item.Text : $"{item.Label}: {item.Text}";
 
-    private static List<string> TextLines(IReadOnlyList<Block> blocks)
+    private static List<string> TextLines(IReadOnlyList<Block> blocks) => BlockLines(blocks).SelectMany(b => b).ToList();
+
+    /// <summary>Each block's lines in the plain-text rendering: one per heading, paragraph, intro, item and table cell.</summary>
+    private static List<List<string>> BlockLines(IReadOnlyList<Block> blocks)
     {
-        var lines = new List<string>();
+        var all = new List<List<string>>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
+            var lines = new List<string>();
             switch (blocks[i])
             {
                 case HeadingBlock h:
@@ -104,9 +124,11 @@ public static class ArticleFormats
                     lines.AddRange(t.Rows.SelectMany(r => r.OfType<string>()));
                     break;
             }
+
+            all.Add(lines);
         }
 
-        return lines;
+        return all;
     }
 
     private static string Markdown(List<Block> blocks)
@@ -263,11 +285,16 @@ public static class ArticleFormats
     {
         const double width = 595, height = 842, fontSize = 9, leading = 12;
         const int linesPerPage = 60;
+        // Paragraphs wrapped, a line's space left empty after each block (a paragraph gap to the reader).
         var lines = new List<string>();
-        var blocksLines = TextLines(blocks);
-        foreach (var line in blocksLines)
+        foreach (var block in BlockLines(blocks))
         {
-            Wrap(line, 95, lines);
+            foreach (var line in block)
+            {
+                Wrap(line, 95, lines);
+            }
+
+            lines.Add("");
         }
 
         var builder = new PdfDocumentBuilder();
@@ -280,7 +307,11 @@ public static class ArticleFormats
             var y = height - 70;
             foreach (var line in lines.Skip(p * linesPerPage).Take(linesPerPage))
             {
-                page.AddText(line, fontSize, new PdfPoint(50, y), font);
+                if (line.Length > 0)
+                {
+                    page.AddText(line, fontSize, new PdfPoint(50, y), font);
+                }
+
                 y -= leading;
             }
 
