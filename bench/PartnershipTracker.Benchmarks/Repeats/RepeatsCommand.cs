@@ -13,7 +13,8 @@ namespace PartnershipTracker.Benchmarks.Repeats;
 /// over a <see cref="SyntheticCorpus"/>, timed with a stopwatch (one pass is tens of seconds, so BenchmarkDotNet's
 /// repetitions would add nothing but time). Each run parses every document (<see cref="DocumentIngestor"/>),
 /// signs its passages and finds every pair (<see cref="PassageIndex.FindAll(IReadOnlyList{SignedDocument}, RepeatOptions?)"/>),
-/// using all cores. Then the pairs found are checked against the planted ones and against the exact Jaccard
+/// using all cores; each step's wall-clock and CPU time are printed (on a machine shared with other work, CPU time
+/// is the steadier figure, though it too is inflated by cache contention). Then the pairs found are checked against the planted ones and against the exact Jaccard
 /// similarity of the passages' shingle sets, so recall and precision are measured, not assumed.
 /// </summary>
 public static class RepeatsCommand
@@ -42,27 +43,27 @@ public static class RepeatsCommand
         ParsedDocument[] parsed = [];
         SignedDocument[] signed = [];
         IReadOnlyList<RepeatLink> links = [];
+        var process = Process.GetCurrentProcess();
         for (var run = 1; run <= runs; run++)
         {
-            clock.Restart();
-            parsed = new ParsedDocument[documents];
-            Parallel.For(0, documents, i => parsed[i] = DocumentIngestor.Parse($"doc-{i}.txt", bytes[i], new IngestOptions()).Document!);
-            var parse = clock.Elapsed;
-
-            clock.Restart();
-            var signer = new PassageSigner(options);
-            signed = new SignedDocument[documents];
-            Parallel.For(0, documents, i => signed[i] = new SignedDocument(Key(i), signer.Sign(parsed[i])));
-            var sign = clock.Elapsed;
-
-            clock.Restart();
-            links = PassageIndex.FindAll(signed, options);
-            var find = clock.Elapsed;
+            var (parse, parseCpu) = Timed(process, () =>
+            {
+                parsed = new ParsedDocument[documents];
+                Parallel.For(0, documents, i => parsed[i] = DocumentIngestor.Parse($"doc-{i}.txt", bytes[i], new IngestOptions()).Document!);
+            });
+            var (sign, signCpu) = Timed(process, () =>
+            {
+                var signer = new PassageSigner(options);
+                signed = new SignedDocument[documents];
+                Parallel.For(0, documents, i => signed[i] = new SignedDocument(Key(i), signer.Sign(parsed[i])));
+            });
+            var (find, findCpu) = Timed(process, () => links = PassageIndex.FindAll(signed, options));
 
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"run {run}: parse {parse.TotalSeconds:N2} s, sign {sign.TotalSeconds:N2} s ({signed.Sum(s => s.Passages.Count):N0} passages), " +
-                $"index and find {find.TotalSeconds:N2} s; repeats {(sign + find).TotalSeconds:N2} s, with parsing {(parse + sign + find).TotalSeconds:N2} s; {links.Count:N0} pairs"));
+                $"run {run}: parse {parse:N2} s (CPU {parseCpu:N2}), sign {sign:N2} s (CPU {signCpu:N2}; {signed.Sum(s => s.Passages.Count):N0} passages), " +
+                $"index and find {find:N2} s (CPU {findCpu:N2}); " +
+                $"repeats {sign + find:N2} s (CPU {signCpu + findCpu:N2} s), with parsing {parse + sign + find:N2} s (CPU {parseCpu + signCpu + findCpu:N2} s); {links.Count:N0} pairs"));
         }
 
         // Candidate pairs: passages of different documents sharing a band key, each pair counted once per shared key.
@@ -73,6 +74,18 @@ public static class RepeatsCommand
         Evaluate(corpus, parsed, links, options);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB"));
         return 0;
+    }
+
+    /// <summary>Wall-clock and CPU seconds (all threads of the process, user and kernel) of <paramref name="work"/>.</summary>
+    private static (double Wall, double Cpu) Timed(Process process, Action work)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        work();
+        var wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
     private static string Key(int document) => string.Create(CultureInfo.InvariantCulture, $"doc-{document}");
