@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PartnershipTracker.Ingest.Model;
 
 namespace PartnershipTracker.Ingest.Repeats;
@@ -106,6 +107,7 @@ public sealed class PassageIndex
     {
         ArgumentNullException.ThrowIfNull(documents);
         var index = new PassageIndex(options);
+        index.EnsureCapacity(documents.Sum(d => d.Passages.Count));
         var starts = new int[documents.Count];
         for (var i = 0; i < documents.Count; i++)
         {
@@ -118,6 +120,14 @@ public sealed class PassageIndex
         Parallel.For(0, documents.Count, i =>
             found[i] = index.Lookup(documents[i].Document, index._documentIds[documents[i].Document], documents[i].Passages, starts[i]));
         return found.SelectMany(links => links).ToList();
+    }
+
+    /// <summary>Makes room for <paramref name="passages"/> passages in all, so that adding them allocates nothing more.</summary>
+    public void EnsureCapacity(int passages)
+    {
+        _passages.EnsureCapacity(passages);
+        _next.EnsureCapacity(passages * _options.Bands);
+        _heads.EnsureCapacity(passages * _options.Bands);
     }
 
     private void Insert(string document, IReadOnlyList<PassageSignature> passages)
@@ -136,8 +146,9 @@ public sealed class PassageIndex
             _passages.Add((id, passage));
             foreach (var key in passage.BandKeys)
             {
-                _next.Add(_heads.TryGetValue(key, out var previous) ? previous : -1);
-                _heads[key] = entry++;
+                ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_heads, key, out var exists);
+                _next.Add(exists ? head : -1);
+                head = entry++;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PartnershipTracker.Ingest.Model;
 
@@ -151,6 +152,8 @@ public sealed class PassageSigner
         return signature;
     }
 
+    // Fully optimised from the first call: a cold process signs thousands of passages before tiering would get here.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ulong[] MinHash(List<ulong> shingles)
     {
         if (!Vector512.IsHardwareAccelerated || _seeds.Length % Vector512<ulong>.Count != 0)

@@ -23,7 +23,7 @@ internal static class Shingles
     /// <summary>Appends the hash of each word of <paramref name="text"/>, in order, to <paramref name="words"/>.</summary>
     public static void WordHashes(string text, List<ulong> words)
     {
-        var normalized = IsAscii(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        var normalized = IsAscii(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var hash = FnvOffset;
         var inWord = false;
         foreach (var raw in normalized)
