@@ -129,6 +129,25 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_TextDrawnWithLigatureGlyphs_HasPlainLetters()
+    {
+        // Helvetica with codes 1, 2 and 3 re-encoded to the glyphs "fi", "fl" and "ff": their text is U+FB01, U+FB02, U+FB00.
+        const string content = "BT /F1 12 Tf 40 700 Td (The signi\\001cant e\\003ort of the \\002eet.) Tj ET";
+        var pdf = HandWrittenPdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /fi /fl /ff] >> >>",
+            FormattableString.Invariant($"<< /Length {content.Length} >>\nstream\n{content}\nendstream"),
+        ]);
+
+        var document = Parse(pdf, "ligatures.pdf").Document!;
+
+        Assert.Equal(["The significant effort of the fleet."], document.Lines);
+    }
+
+    [Fact]
     public void Parse_GarbagePdf_IsUnreadableWithOneLine()
     {
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 300) + "\n%%EOF\n");
@@ -170,6 +189,12 @@ public sealed class PdfTests
             $"<< /Filter /Standard /V 1 /R 2 /O <{hex}> /U <{hex}> /P -4 >>",
             "<< /Length 10 >>\nstream\n0123456789\nendstream",
         };
+        return HandWrittenPdf(objects, " /Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]");
+    }
+
+    /// <summary>A PDF of the given objects (object 1 the catalog), with a cross-reference table; extra entries go in the trailer.</summary>
+    private static byte[] HandWrittenPdf(string[] objects, string trailer = "")
+    {
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
         for (var i = 0; i < objects.Length; i++)
@@ -185,8 +210,7 @@ public sealed class PdfTests
             pdf.Append(FormattableString.Invariant($"{offset:D10} 00000 n \n"));
         }
 
-        pdf.Append(FormattableString.Invariant(
-            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\nstartxref\n{xref}\n%%EOF\n"));
+        pdf.Append(FormattableString.Invariant($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R{trailer} >>\nstartxref\n{xref}\n%%EOF\n"));
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

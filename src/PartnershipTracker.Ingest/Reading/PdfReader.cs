@@ -13,7 +13,8 @@ namespace PartnershipTracker.Ingest.Reading;
 /// baseline, top to bottom and left to right; a wide horizontal gap (table columns) starts a new line, a wide
 /// vertical gap a new paragraph. Running headers and footers (the same line at the top or bottom of most
 /// pages) and page numbers are removed as boilerplate; a word hyphenated at a line end is rejoined when the
-/// next line goes on in lower case. Hard-wrapped lines are left to text recovery to join.
+/// next line goes on in lower case; typographic ligatures ("ﬁ", "ﬂ") become their letters. Hard-wrapped lines
+/// are left to text recovery to join.
 /// </summary>
 internal static partial class PdfReader
 {
@@ -134,7 +135,7 @@ internal static partial class PdfReader
             var words = rows[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
             var letters = words.Sum(w => w.Text.Length);
             var letterWidth = words.Sum(w => w.BoundingBox.Width) / Math.Max(1, letters);
-            var current = new StringBuilder(words[0].Text);
+            var current = new StringBuilder(ExpandLigatures(words[0].Text));
             for (var w = 1; w < words.Count; w++)
             {
                 if (words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapLetters * letterWidth)
@@ -147,13 +148,50 @@ internal static partial class PdfReader
                     current.Append(' ');
                 }
 
-                current.Append(words[w].Text);
+                current.Append(ExpandLigatures(words[w].Text));
             }
 
             lines.Add(current.ToString());
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// "signiﬁcant" → "significant": fonts draw "fi", "fl", "ff", "ffi", "ffl" and "st" as one glyph, and a PDF's text
+    /// often keeps that glyph's code point (U+FB00–U+FB06), which no search or comparison matches.
+    /// </summary>
+    private static string ExpandLigatures(string text)
+    {
+        if (!text.Any(c => c is >= '\uFB00' and <= '\uFB06'))
+        {
+            return text;
+        }
+
+        var expanded = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            var letters = c switch
+            {
+                '\uFB00' => "ff",
+                '\uFB01' => "fi",
+                '\uFB02' => "fl",
+                '\uFB03' => "ffi",
+                '\uFB04' => "ffl",
+                '\uFB05' or '\uFB06' => "st",
+                _ => null,
+            };
+            if (letters is null)
+            {
+                expanded.Append(c);
+            }
+            else
+            {
+                expanded.Append(letters);
+            }
+        }
+
+        return expanded.ToString();
     }
 
     private static double Baseline(Word word) => word.Letters.Count > 0 ? word.Letters[0].StartBaseLine.Y : word.BoundingBox.Bottom;
