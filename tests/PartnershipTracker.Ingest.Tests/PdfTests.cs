@@ -70,6 +70,23 @@ public sealed class PdfTests
         return builder.Build();
     }
 
+    /// <summary>Text placed on A4 pages (595 × 842 points), each piece at its left end and baseline, in Helvetica of the given size.</summary>
+    private static byte[] PlacedPdf(params (string Text, double X, double Y, double Size)[][] pages)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var pieces in pages)
+        {
+            var page = builder.AddPage(595, 842);
+            foreach (var (text, x, y, size) in pieces)
+            {
+                page.AddText(text, size, new PdfPoint(x, y), font);
+            }
+        }
+
+        return builder.Build();
+    }
+
     private static IngestResult Parse(byte[] bytes, string name = "report.pdf", IngestOptions? options = null) =>
         DocumentIngestor.Parse(name, bytes, options ?? new IngestOptions());
 
@@ -107,6 +124,30 @@ public sealed class PdfTests
         Assert.Equal([(2, 4), (6, 9), (11, 11), (14, 15)], document.Blocks.Cast<ParagraphBlock>().Select(p => (p.Line, p.LineEnd)));
         Assert.Equal(["1", "Partnership Review"], document.Lines.Skip(6).Take(2));
         Assert.Equal(16, document.Lines.Count);
+    }
+
+    [Fact]
+    public void Parse_BrowserHeaderAndFooterInTwoPartsEach_AreRemovedWhole()
+    {
+        // A browser prints the date and the title on one row at the top, the address and "page/pages" on one at the bottom.
+        static (string, double, double, double)[] Page(int number, string body) =>
+        [
+            ("3/14/24, 9:05 AM", 24, 818, 8), ("NATO and BiH | Example News", 250, 818, 8),
+            (body, 40, 780, 12),
+            ("https://news.example/nato-bih", 24, 20, 8), ($"{number}/3", 555, 20, 8),
+        ];
+
+        var document = Parse(PlacedPdf(Page(1, "The first page has one paragraph."), Page(2, "So does the second page."), Page(3, "And the third."))).Document!;
+
+        Assert.Equal(["The first page has one paragraph.", "So does the second page.", "And the third."], document.Blocks.Select(b => Assert.IsType<ParagraphBlock>(b).Text));
+        Assert.Equal(
+            [
+                "3/14/24, 9:05 AM", "NATO and BiH | Example News", "https://news.example/nato-bih", "1/3",
+                "3/14/24, 9:05 AM", "NATO and BiH | Example News", "https://news.example/nato-bih", "2/3",
+                "3/14/24, 9:05 AM", "NATO and BiH | Example News", "https://news.example/nato-bih", "3/3",
+            ],
+            document.Removed.Select(r => r.Text));
+        Assert.All(document.Removed, r => Assert.Equal("boilerplate", r.Reason));
     }
 
     [Fact]

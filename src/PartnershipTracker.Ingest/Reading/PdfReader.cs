@@ -30,11 +30,11 @@ internal static partial class PdfReader
     /// </summary>
     public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, List<RemovedPassage> removed)
     {
-        List<List<string>> pages;
+        List<List<Row>> pages;
         try
         {
             using var document = PdfDocument.Open(bytes);
-            pages = [.. document.GetPages().Select(PageLines)];
+            pages = [.. document.GetPages().Select(PageRows)];
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -47,7 +47,7 @@ internal static partial class PdfReader
             return (null, null, new IngestFailure(IngestFailureKind.Unreadable, $"{name}: the PDF cannot be read"));
         }
 
-        if (pages.All(p => p.All(string.IsNullOrWhiteSpace)))
+        if (pages.All(p => p.Count == 0))
         {
             return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: the PDF has no text (a scanned image?)"));
         }
@@ -56,9 +56,17 @@ internal static partial class PdfReader
         var entries = new List<(string Text, bool Boilerplate)>();
         for (var p = 0; p < pages.Count; p++)
         {
-            for (var l = 0; l < pages[p].Count; l++)
+            for (var r = 0; r < pages[p].Count; r++)
             {
-                entries.Add((pages[p][l], boilerplate.Contains((p, l))));
+                if (pages[p][r].GapBefore)
+                {
+                    entries.Add(("", false));
+                }
+
+                for (var s = 0; s < pages[p][r].Segments.Count; s++)
+                {
+                    entries.Add((pages[p][r].Segments[s].Text, boilerplate.Contains((p, r, s))));
+                }
             }
         }
 
@@ -104,58 +112,60 @@ internal static partial class PdfReader
         return (string.Join('\n', rendering), lines, null);
     }
 
-    /// <summary>A page's lines in reading order; an empty string marks a paragraph gap.</summary>
-    private static List<string> PageLines(Page page)
+    /// <summary>
+    /// A page's rows in reading order: the words on one baseline, top to bottom, split where a wide gap between two
+    /// words (table columns) separates them. A row has a gap before it when the step down from the row above is
+    /// a paragraph break.
+    /// </summary>
+    private static List<Row> PageRows(Page page)
     {
-        var rows = new List<(double Baseline, double Size, List<Word> Words)>();
+        var baselines = new List<(double Baseline, double Size, List<Word> Words)>();
         foreach (var word in page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text))
                      .OrderByDescending(w => Baseline(w)).ThenBy(w => w.BoundingBox.Left))
         {
             var baseline = Baseline(word);
             var size = Size(word);
-            if (rows.Count > 0 && Math.Abs(rows[^1].Baseline - baseline) < Math.Min(rows[^1].Size, size) * 0.5)
+            if (baselines.Count > 0 && Math.Abs(baselines[^1].Baseline - baseline) < Math.Min(baselines[^1].Size, size) * 0.5)
             {
-                rows[^1].Words.Add(word);
-                rows[^1] = (rows[^1].Baseline, Math.Max(rows[^1].Size, size), rows[^1].Words);
+                baselines[^1].Words.Add(word);
+                baselines[^1] = (baselines[^1].Baseline, Math.Max(baselines[^1].Size, size), baselines[^1].Words);
             }
             else
             {
-                rows.Add((baseline, size, [word]));
+                baselines.Add((baseline, size, [word]));
             }
         }
 
-        var lines = new List<string>();
-        for (var r = 0; r < rows.Count; r++)
+        var rows = new List<Row>();
+        for (var r = 0; r < baselines.Count; r++)
         {
-            if (r > 0 && rows[r - 1].Baseline - rows[r].Baseline > ParagraphGapFactor * Math.Max(rows[r - 1].Size, rows[r].Size))
-            {
-                lines.Add("");
-            }
-
-            var words = rows[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
+            var gap = r > 0 && baselines[r - 1].Baseline - baselines[r].Baseline > ParagraphGapFactor * Math.Max(baselines[r - 1].Size, baselines[r].Size);
+            var words = baselines[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
             var letters = words.Sum(w => w.Text.Length);
             var letterWidth = words.Sum(w => w.BoundingBox.Width) / Math.Max(1, letters);
-            var current = new StringBuilder(ExpandLigatures(words[0].Text));
-            for (var w = 1; w < words.Count; w++)
+            var segments = new List<Segment>();
+            var first = 0;
+            for (var w = 1; w <= words.Count; w++)
             {
-                if (words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapLetters * letterWidth)
+                if (w == words.Count || words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapLetters * letterWidth)
                 {
-                    lines.Add(current.ToString());
-                    current.Clear();
+                    segments.Add(ToSegment(words[first..w]));
+                    first = w;
                 }
-                else
-                {
-                    current.Append(' ');
-                }
-
-                current.Append(ExpandLigatures(words[w].Text));
             }
 
-            lines.Add(current.ToString());
+            rows.Add(new Row(baselines[r].Baseline, baselines[r].Size, segments, gap));
         }
 
-        return lines;
+        return rows;
     }
+
+    private static Segment ToSegment(List<Word> words) => new(
+        string.Join(' ', words.Select(w => ExpandLigatures(w.Text))),
+        words[0].BoundingBox.Left,
+        words[^1].BoundingBox.Right,
+        words.Max(Size),
+        words[0].BoundingBox.Width);
 
     /// <summary>
     /// "signiﬁcant" → "significant": fonts draw "fi", "fl", "ff", "ffi", "ffl" and "st" as one glyph, and a PDF's text
@@ -203,12 +213,13 @@ internal static partial class PdfReader
     }
 
     /// <summary>
-    /// Page numbers and running headers or footers: among each page's first and last lines, a line that is
-    /// only a page number, or one that (digits aside) stands at the top or bottom of most pages.
+    /// Page numbers and running headers or footers: among the parts of each page's first and last rows (a browser
+    /// prints the date and the title, or the address and "1/5", on one row), a part that is only a page number, or
+    /// one that (digits aside) stands at the top or bottom of most pages.
     /// </summary>
-    private static HashSet<(int Page, int Line)> Boilerplate(List<List<string>> pages)
+    private static HashSet<(int Page, int Row, int Segment)> Boilerplate(List<List<Row>> pages)
     {
-        var edges = new List<(int Page, int Line, string Key)>();
+        var edges = new List<(int Page, int Row, int Segment, string Key)>();
         if (pages.Count < 2)
         {
             return [];
@@ -216,17 +227,19 @@ internal static partial class PdfReader
 
         for (var p = 0; p < pages.Count; p++)
         {
-            var content = Enumerable.Range(0, pages[p].Count).Where(l => pages[p][l].Length > 0).ToList();
-            foreach (var l in content.Take(1).Concat(content.TakeLast(1)).Distinct())
+            foreach (var r in new[] { 0, pages[p].Count - 1 }.Where(r => r >= 0).Distinct())
             {
-                edges.Add((p, l, Digits().Replace(pages[p][l].Trim(), "#")));
+                for (var s = 0; s < pages[p][r].Segments.Count; s++)
+                {
+                    edges.Add((p, r, s, Digits().Replace(pages[p][r].Segments[s].Text.Trim(), "#")));
+                }
             }
         }
 
         var pagesByKey = edges.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Page).Distinct().Count());
         return [.. edges
-            .Where(e => PageNumber().IsMatch(pages[e.Page][e.Line].Trim()) || (pagesByKey[e.Key] >= 2 && pagesByKey[e.Key] * 2 > pages.Count))
-            .Select(e => (e.Page, e.Line))];
+            .Where(e => PageNumber().IsMatch(pages[e.Page][e.Row].Segments[e.Segment].Text.Trim()) || (pagesByKey[e.Key] >= 2 && pagesByKey[e.Key] * 2 > pages.Count))
+            .Select(e => (e.Page, e.Row, e.Segment))];
     }
 
     /// <summary>"inter-" at a line end and "operability" starting the next line become "interoperability".</summary>
@@ -265,6 +278,14 @@ internal static partial class PdfReader
             }
         }
     }
+
+    /// <summary>Words on one baseline with no wide gap between them: a line of a paragraph, or a table cell.</summary>
+    /// <param name="Size">The largest font size of its letters, in points.</param>
+    /// <param name="FirstWordWidth">The width of its first word, in points (whether it would have fitted on the line above).</param>
+    private sealed record Segment(string Text, double Left, double Right, double Size, double FirstWordWidth);
+
+    /// <summary>The segments on one baseline, left to right; <paramref name="GapBefore"/> when a paragraph break comes before it.</summary>
+    private sealed record Row(double Baseline, double Size, List<Segment> Segments, bool GapBefore);
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
