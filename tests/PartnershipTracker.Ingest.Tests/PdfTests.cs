@@ -87,6 +87,41 @@ public sealed class PdfTests
         return builder.Build();
     }
 
+    /// <summary>
+    /// A table as a browser prints one: each row's cells on one baseline, the columns <paramref name="cellGap"/> points
+    /// apart, rows <paramref name="rowStep"/> points apart. A cell given as "first|second" wraps onto a second line.
+    /// </summary>
+    private static byte[] TablePdf(double size, double cellGap, double rowStep, params string[][] rows)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(595, 842);
+        double Width(string text) => page.MeasureText(text, size, new PdfPoint(0, 0), font).Max(l => l.EndBaseLine.X);
+        var columns = new double[rows.Max(r => r.Length)];
+        columns[0] = 40;
+        for (var c = 1; c < columns.Length; c++)
+        {
+            columns[c] = columns[c - 1] + rows.Where(r => r.Length > c - 1).Max(r => r[c - 1].Split('|').Max(Width)) + cellGap;
+        }
+
+        var y = 800.0;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                var parts = row[c].Split('|');
+                for (var l = 0; l < parts.Length; l++)
+                {
+                    page.AddText(parts[l], size, new PdfPoint(columns[c], y - (l * size * 1.2)), font);
+                }
+            }
+
+            y -= rowStep + ((row.Max(c => c.Split('|').Length) - 1) * size * 1.2);
+        }
+
+        return builder.Build();
+    }
+
     private static IngestResult Parse(byte[] bytes, string name = "report.pdf", IngestOptions? options = null) =>
         DocumentIngestor.Parse(name, bytes, options ?? new IngestOptions());
 
@@ -148,6 +183,25 @@ public sealed class PdfTests
             ],
             document.Removed.Select(r => r.Text));
         Assert.All(document.Removed, r => Assert.Equal("boilerplate", r.Reason));
+    }
+
+    [Fact]
+    public void Parse_TableCellsAnEmApart_AreCellsOfTheirOwn()
+    {
+        var pdf = TablePdf(
+            10,
+            cellGap: 12,
+            rowStep: 24,
+            ["Initiative", "Focus Area", "Status"],
+            ["Defense Reform Program", "Structural Modernization", "Ongoing"],
+            ["Cybersecurity Initiative", "Digital Threat Protection", "Launched 2023"]);
+
+        var table = Parse(pdf, options: Ingest.Known).Document!.SingleTable();
+
+        Assert.Equal(["Initiative", "Focus Area", "Status"], table.Columns);
+        Assert.Equal(
+            [["Defense Reform Program", "Structural Modernization", "Ongoing"], ["Cybersecurity Initiative", "Digital Threat Protection", "Launched 2023"]],
+            table.Rows);
     }
 
     [Fact]

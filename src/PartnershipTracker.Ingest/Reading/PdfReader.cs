@@ -18,8 +18,12 @@ namespace PartnershipTracker.Ingest.Reading;
 /// </summary>
 internal static partial class PdfReader
 {
-    /// <summary>A new line starts where the gap between two words is wider than this many average letters.</summary>
-    private const double ColumnGapLetters = 3.0;
+    /// <summary>
+    /// A new line starts where the gap between two words is wider than this many times the font size: a word space
+    /// is about a quarter of it, even justified text rarely stretches one past half, and table cells printed from a
+    /// web page sit about an em apart (padding on each side).
+    /// </summary>
+    private const double ColumnGapEms = 0.8;
 
     /// <summary>A paragraph break is a baseline step over this many times the font size (single spacing is about 1.2).</summary>
     private const double ParagraphGapFactor = 1.7;
@@ -141,13 +145,11 @@ internal static partial class PdfReader
         {
             var gap = r > 0 && baselines[r - 1].Baseline - baselines[r].Baseline > ParagraphGapFactor * Math.Max(baselines[r - 1].Size, baselines[r].Size);
             var words = baselines[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
-            var letters = words.Sum(w => w.Text.Length);
-            var letterWidth = words.Sum(w => w.BoundingBox.Width) / Math.Max(1, letters);
             var segments = new List<Segment>();
             var first = 0;
             for (var w = 1; w <= words.Count; w++)
             {
-                if (w == words.Count || words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapLetters * letterWidth)
+                if (w == words.Count || words[w].BoundingBox.Left - words[w - 1].BoundingBox.Right > ColumnGapEms * Math.Min(Size(words[w]), Size(words[w - 1])))
                 {
                     segments.Add(ToSegment(words[first..w]));
                     first = w;
