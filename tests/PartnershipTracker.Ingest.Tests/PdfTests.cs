@@ -122,6 +122,64 @@ public sealed class PdfTests
         return builder.Build();
     }
 
+    /// <summary>
+    /// Paragraphs set as a browser sets them, in Helvetica 12 from x = 40: each filled line by line up to
+    /// <paramref name="width"/> points (a line may also break after a hyphen), a blank line between paragraphs, and a
+    /// new page after <paramref name="linesPerPage"/> lines. A paragraph starting "- " is a list item: no blank line
+    /// before it, the "- " not drawn. Also returns the lines drawn on each page ("" for the blank lines).
+    /// </summary>
+    private static (byte[] Pdf, List<List<string>> Drawn) FlowPdf(string[] paragraphs, double width, int linesPerPage)
+    {
+        const double size = 12;
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var measure = builder.AddPage(595, 842);
+        double Width(string text) => measure.MeasureText(text, size, new PdfPoint(0, 0), font).Max(l => l.EndBaseLine.X);
+        var lines = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            var item = paragraph.StartsWith("- ", StringComparison.Ordinal);
+            if (lines.Count > 0 && !item)
+            {
+                lines.Add("");
+            }
+
+            var line = "";
+            foreach (var token in System.Text.RegularExpressions.Regex.Split(item ? paragraph[2..] : paragraph, @"(?<=-)|(?<= )"))
+            {
+                if (line.Length > 0 && Width((line + token).TrimEnd()) > width)
+                {
+                    lines.Add(line.TrimEnd());
+                    line = "";
+                }
+
+                line += token;
+            }
+
+            lines.Add(line.TrimEnd());
+        }
+
+        var drawn = lines.Chunk(linesPerPage).Select(c => c.ToList()).ToList();
+        var pdf = new PdfDocumentBuilder();
+        var pdfFont = pdf.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var pageLines in drawn)
+        {
+            var page = pdf.AddPage(595, 842);
+            var y = 800.0;
+            foreach (var text in pageLines)
+            {
+                if (text.Length > 0)
+                {
+                    page.AddText(text, size, new PdfPoint(40, y), pdfFont);
+                }
+
+                y -= size * 1.2;
+            }
+        }
+
+        return (pdf.Build(), drawn);
+    }
+
     private static IngestResult Parse(byte[] bytes, string name = "report.pdf", IngestOptions? options = null) =>
         DocumentIngestor.Parse(name, bytes, options ?? new IngestOptions());
 
@@ -143,7 +201,7 @@ public sealed class PdfTests
             document.Blocks.Select(b => Assert.IsType<ParagraphBlock>(b).Text));
         Assert.Equal(
             [
-                ("Partnership Review", 1), ("1", 7), ("Partnership Review", 8), ("Page 2 of 3", 12), ("Partnership Review", 13), ("3", 16),
+                ("Partnership Review", 1), ("1", 6), ("Partnership Review", 7), ("Page 2 of 3", 10), ("Partnership Review", 11), ("3", 14),
             ],
             document.Removed.Select(r => (r.Text, r.Line)));
         Assert.All(document.Removed, r => Assert.Equal("boilerplate", r.Reason));
@@ -154,11 +212,13 @@ public sealed class PdfTests
     {
         var document = Parse(BuildPdf(Report, Footers)).Document!;
 
-        Assert.Equal("continued to deepen in 2023 with new training and interoperability", document.Lines[2]);
-        Assert.Equal("programmes across the armed forces.", document.Lines[3]);
-        Assert.Equal([(2, 4), (6, 9), (11, 11), (14, 15)], document.Blocks.Cast<ParagraphBlock>().Select(p => (p.Line, p.LineEnd)));
-        Assert.Equal(["1", "Partnership Review"], document.Lines.Skip(6).Take(2));
-        Assert.Equal(16, document.Lines.Count);
+        Assert.Equal(
+            "The partnership between NATO and Bosnia and Herzegovina continued to deepen in 2023 with new training and interoperability programmes across the armed forces.",
+            document.Lines[2]);
+        Assert.Equal("A second paragraph begins on the first page and then runs on to the second page without any break in the text at all.", document.Lines[4]);
+        Assert.Equal([(3, 3), (5, 5), (9, 9), (13, 13)], document.Blocks.Cast<ParagraphBlock>().Select(p => (p.Line, p.LineEnd)));
+        Assert.Equal(["1", "Partnership Review"], document.Lines.Skip(5).Take(2));
+        Assert.Equal(14, document.Lines.Count);
     }
 
     [Fact]
@@ -201,6 +261,62 @@ public sealed class PdfTests
         Assert.Equal(["Initiative", "Focus Area", "Status"], table.Columns);
         Assert.Equal(
             [["Defense Reform Program", "Structural Modernization", "Ongoing"], ["Cybersecurity Initiative", "Digital Threat Protection", "Launched 2023"]],
+            table.Rows);
+    }
+
+    [Fact]
+    public void Parse_WrappedParagraphs_AreJoinedWhereTheNextWordWouldNotHaveFitted()
+    {
+        string[] paragraphs =
+        [
+            "Bosnia and Herzegovina continues its journey toward Euro-Atlantic integration, and its cooperation with NATO grew over the year in training and defence reform. NATO-led exercises are held each year with the armed forces.",
+            "Officials in Sarajevo say that the road toward Euro-Atlantic membership remains long.",
+            "Key areas include:",
+            "- Capacity Building: Advanced training for the armed forces.",
+            "- Joint Operations: Multinational missions.",
+        ];
+
+        var (pdf, drawn) = FlowPdf(paragraphs, width: 310, linesPerPage: 3);
+        var document = Parse(pdf).Document!;
+
+        // Set like a browser: lines broken before a capital, after hyphens and across pages; the first list item fills its line.
+        Assert.Equal(
+            [
+                ["Bosnia and Herzegovina continues its journey toward", "Euro-Atlantic integration, and its cooperation with NATO", "grew over the year in training and defence reform. NATO-"],
+                ["led exercises are held each year with the armed forces.", "", "Officials in Sarajevo say that the road toward Euro-"],
+                ["Atlantic membership remains long.", "", "Key areas include:"],
+                ["Capacity Building: Advanced training for the armed forces.", "Joint Operations: Multinational missions."],
+            ],
+            drawn);
+        Assert.Equal(
+            [
+                "paragraph: " + paragraphs[0],
+                "paragraph: " + paragraphs[1],
+                "list: Key areas include: Capacity Building | Joint Operations",
+            ],
+            document.Blocks.Select(b => b switch
+            {
+                ParagraphBlock p => "paragraph: " + p.Text,
+                ListBlock l => $"list: {l.Intro} {string.Join(" | ", l.Items.Select(i => i.Label))}",
+                _ => b.Type,
+            }));
+    }
+
+    [Fact]
+    public void Parse_TableCellWrappedOntoASecondLine_IsOneCell()
+    {
+        var pdf = TablePdf(
+            10,
+            cellGap: 12,
+            rowStep: 24,
+            ["Focus Area", "Strategic Action", "Expected Outcome"],
+            ["Political Dialogue", "Regular high-level|consultations", "Improved alignment on|security policies"],
+            ["Military|Training", "Joint exercises", "Enhanced readiness"]);
+
+        var table = Parse(pdf, options: new IngestOptions { KnownHeaders = ["Focus Area", "Strategic Action", "Expected Outcome"] }).Document!.SingleTable();
+
+        Assert.Equal(
+            [["Political Dialogue", "Regular high-level consultations", "Improved alignment on security policies"], ["Military Training", "Joint exercises", "Enhanced readiness"]],
             table.Rows);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PartnershipTracker.Ingest.Cleaning;
 using PartnershipTracker.Ingest.Model;
+using PartnershipTracker.Ingest.Structure;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -9,12 +10,13 @@ using UglyToad.PdfPig.Exceptions;
 namespace PartnershipTracker.Ingest.Reading;
 
 /// <summary>
-/// Reads a PDF (parsed by PdfPig) into plain text lines in reading order: words grouped into lines by their
-/// baseline, top to bottom and left to right; a wide horizontal gap (table columns) starts a new line, a wide
-/// vertical gap a new paragraph. Running headers and footers (the same line at the top or bottom of most
-/// pages) and page numbers are removed as boilerplate; a word hyphenated at a line end is rejoined when the
-/// next line goes on in lower case; typographic ligatures ("ﬁ", "ﬂ") become their letters. Hard-wrapped lines
-/// are left to text recovery to join.
+/// Reads a PDF (parsed by PdfPig) into text lines in reading order: words grouped into rows by their baseline, top
+/// to bottom and left to right, a row split into cells where a wide gap (table columns) parts its words. The lines
+/// of a paragraph are joined into one where the layout shows a wrap, and so are the lines of a wrapped table cell,
+/// so a printed table reads as one flattened one cell per line; a word hyphenated at a wrap is rejoined. Running
+/// headers and footers (the same text at the top or bottom of most pages) and page numbers are removed as
+/// boilerplate; typographic ligatures ("ﬁ", "ﬂ") become their letters. What the layout leaves open (a paragraph
+/// broken by a page whose last line was not full) is left to text recovery.
 /// </summary>
 internal static partial class PdfReader
 {
@@ -29,8 +31,8 @@ internal static partial class PdfReader
     private const double ParagraphGapFactor = 1.7;
 
     /// <summary>
-    /// Reads <paramref name="bytes"/>. The text is the rendering (one line per text line, blank lines between
-    /// paragraphs, boilerplate included); the lines' numbers point into it, and boilerplate lines are marked removed.
+    /// Reads <paramref name="bytes"/>. The text is the rendering (one line per paragraph or table cell, blank lines
+    /// between, boilerplate included); the lines' numbers point into it, and boilerplate lines are marked removed.
     /// </summary>
     public static (string? Text, List<TextLine>? Lines, IngestFailure? Failure) Read(string name, byte[] bytes, List<RemovedPassage> removed)
     {
@@ -56,37 +58,126 @@ internal static partial class PdfReader
             return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: the PDF has no text (a scanned image?)"));
         }
 
-        var boilerplate = Boilerplate(pages);
-        var entries = new List<(string Text, bool Boilerplate)>();
-        for (var p = 0; p < pages.Count; p++)
-        {
-            for (var r = 0; r < pages[p].Count; r++)
-            {
-                if (pages[p][r].GapBefore)
-                {
-                    entries.Add(("", false));
-                }
-
-                for (var s = 0; s < pages[p][r].Segments.Count; s++)
-                {
-                    entries.Add((pages[p][r].Segments[s].Text, boilerplate.Contains((p, r, s))));
-                }
-            }
-        }
-
-        // The space around a header or footer is page layout, not a paragraph break.
-        entries = [.. entries.Where((e, i) => e.Text.Length > 0
-            || !((i > 0 && entries[i - 1].Boilerplate) || (i + 1 < entries.Count && entries[i + 1].Boilerplate)))];
-        RejoinHyphenated(entries);
+        var entries = Layout(pages, Boilerplate(pages));
         return Render(entries, removed);
     }
 
-    private static (string Text, List<TextLine> Lines, IngestFailure? Failure) Render(List<(string Text, bool Boilerplate)> entries, List<RemovedPassage> removed)
+    /// <summary>
+    /// The rendering's lines: one per paragraph and one per table cell, a blank line before each, and the running
+    /// headers and footers where they stand. The lines of a paragraph are joined where the layout shows a wrap: the
+    /// next line follows without a gap, is no further indented, has the same font size, and its first word would
+    /// not have fitted at the end of the line before. A line that ends a sentence is joined only to one going on in
+    /// lower case (a new paragraph or list item may start there). A wrap can cross a page break. A row of several
+    /// cells is a table row; a line right under it whose parts each fall under one of its cells continues those cells.
+    /// </summary>
+    private static List<Entry> Layout(List<List<Row>> pages, HashSet<(int Page, int Row, int Segment)> boilerplate)
+    {
+        var entries = new List<Entry>();
+        Entry? paragraph = null;
+        Segment? last = null;
+        var lastColumnRight = 0.0;
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var body = pages[p].Select((row, r) => row.Segments.Where((_, s) => !boilerplate.Contains((p, r, s))).ToList()).ToList();
+
+            // Where this page's text column ends: the right end of its longest line of running text.
+            var columnRight = body.Where(b => b.Count == 1).Select(b => b[0].Right).DefaultIfEmpty(double.MaxValue).Max();
+            List<(Segment Column, Entry Entry)>? cells = null;
+            Row? previous = null;
+            for (var r = 0; r < pages[p].Count; r++)
+            {
+                var row = pages[p][r];
+                entries.AddRange(row.Segments.Where((_, s) => boilerplate.Contains((p, r, s))).Select(s => new Entry(s.Text, 0) { Boilerplate = true }));
+                var segments = body[r];
+                if (segments.Count == 0)
+                {
+                    continue;
+                }
+
+                var gap = previous is not null && previous.Baseline - row.Baseline > ParagraphGapFactor * Math.Max(previous.Size, row.Size);
+                var pageStart = previous is null;
+                previous = row;
+                if (cells is not null && !gap && segments.All(s => cells.Any(c => Overlaps(c.Column, s))))
+                {
+                    foreach (var segment in segments)
+                    {
+                        var cell = cells.First(c => Overlaps(c.Column, segment)).Entry;
+                        cell.Text = Join(cell.Text, segment.Text);
+                    }
+
+                    continue;
+                }
+
+                cells = null;
+                if (segments.Count > 1)
+                {
+                    paragraph = null;
+                    cells = [];
+                    foreach (var segment in segments)
+                    {
+                        var cell = new Entry(segment.Text, segment.Size);
+                        entries.Add(Entry.Blank);
+                        entries.Add(cell);
+                        cells.Add((segment, cell));
+                    }
+
+                    continue;
+                }
+
+                var line = segments[0];
+                if (paragraph is not null && last is not null && (pageStart || !gap) && Wraps(paragraph.Text, last, line, pageStart ? lastColumnRight : columnRight))
+                {
+                    paragraph.Text = Join(paragraph.Text, line.Text);
+                }
+                else
+                {
+                    paragraph = new Entry(line.Text, line.Size);
+                    entries.Add(Entry.Blank);
+                    entries.Add(paragraph);
+                }
+
+                last = line;
+                lastColumnRight = columnRight;
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Whether <paramref name="next"/> goes on with the paragraph whose text so far is <paramref name="text"/> and whose last line is <paramref name="last"/>.</summary>
+    private static bool Wraps(string text, Segment last, Segment next, double columnRight) =>
+        Math.Abs(next.Size - last.Size) <= 0.1 * last.Size
+        && next.Left <= last.Left + (0.5 * next.Size)
+        && next.Left >= last.Left - (2.5 * next.Size)
+        && last.Right + next.FirstWordWidth > columnRight - (0.35 * last.Size)
+        && (!(LineShape.EndsSentence(text) || LineShape.IsIntro(text)) || char.IsLower(next.Text[0]));
+
+    private static bool Overlaps(Segment column, Segment segment) => segment.Left < column.Right && segment.Right > column.Left;
+
+    /// <summary>
+    /// A wrapped line joined to the one before: "inter-" and "operability" become "interoperability"; a hyphen after
+    /// a capitalised word or before a capital stays ("NATO-led", "Euro-Atlantic"); otherwise a space joins them.
+    /// </summary>
+    private static string Join(string text, string next)
+    {
+        if (text.Length < 2 || text[^1] != '-' || !char.IsLetterOrDigit(text[^2]))
+        {
+            return text + " " + next;
+        }
+
+        var start = text.LastIndexOf(' ') + 1;
+        var before = text[start..^1];
+        var soft = char.IsLower(next[0]) && before.Any(char.IsLower) && !before.Contains('-', StringComparison.Ordinal);
+        return soft ? text[..^1] + next : text + next;
+    }
+
+    private static (string Text, List<TextLine> Lines, IngestFailure? Failure) Render(List<Entry> entries, List<RemovedPassage> removed)
     {
         var rendering = new List<string>();
         var lines = new List<TextLine>();
-        foreach (var (text, isBoilerplate) in entries)
+        foreach (var entry in entries)
         {
+            var text = entry.Text;
             if (text.Length == 0 && (rendering.Count == 0 || rendering[^1].Length == 0))
             {
                 continue;
@@ -99,7 +190,7 @@ internal static partial class PdfReader
             }
 
             var line = new TextLine(rendering.Count, text);
-            if (isBoilerplate)
+            if (entry.Boilerplate)
             {
                 line.Removed = true;
                 removed.Add(new RemovedPassage("boilerplate", text, line.Number, line.Number));
@@ -118,8 +209,7 @@ internal static partial class PdfReader
 
     /// <summary>
     /// A page's rows in reading order: the words on one baseline, top to bottom, split where a wide gap between two
-    /// words (table columns) separates them. A row has a gap before it when the step down from the row above is
-    /// a paragraph break.
+    /// words (table columns) separates them.
     /// </summary>
     private static List<Row> PageRows(Page page)
     {
@@ -143,7 +233,6 @@ internal static partial class PdfReader
         var rows = new List<Row>();
         for (var r = 0; r < baselines.Count; r++)
         {
-            var gap = r > 0 && baselines[r - 1].Baseline - baselines[r].Baseline > ParagraphGapFactor * Math.Max(baselines[r - 1].Size, baselines[r].Size);
             var words = baselines[r].Words.OrderBy(w => w.BoundingBox.Left).ToList();
             var segments = new List<Segment>();
             var first = 0;
@@ -156,7 +245,7 @@ internal static partial class PdfReader
                 }
             }
 
-            rows.Add(new Row(baselines[r].Baseline, baselines[r].Size, segments, gap));
+            rows.Add(new Row(baselines[r].Baseline, baselines[r].Size, segments));
         }
 
         return rows;
@@ -244,50 +333,26 @@ internal static partial class PdfReader
             .Select(e => (e.Page, e.Row, e.Segment))];
     }
 
-    /// <summary>"inter-" at a line end and "operability" starting the next line become "interoperability".</summary>
-    private static void RejoinHyphenated(List<(string Text, bool Boilerplate)> entries)
-    {
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var text = entries[i].Text;
-            if (entries[i].Boilerplate || text.Length < 3 || text[^1] != '-' || !char.IsLetter(text[^2]))
-            {
-                continue;
-            }
-
-            var next = i + 1;
-            while (next < entries.Count && entries[next].Boilerplate)
-            {
-                next++;
-            }
-
-            if (next == entries.Count || entries[next].Text.Length == 0 || !char.IsLower(entries[next].Text[0]))
-            {
-                continue;
-            }
-
-            var following = entries[next].Text;
-            var space = following.IndexOf(' ', StringComparison.Ordinal);
-            var word = space < 0 ? following : following[..space];
-            entries[i] = (text[..^1] + word, false);
-            if (space < 0)
-            {
-                entries.RemoveAt(next);
-            }
-            else
-            {
-                entries[next] = (following[(space + 1)..], false);
-            }
-        }
-    }
-
     /// <summary>Words on one baseline with no wide gap between them: a line of a paragraph, or a table cell.</summary>
     /// <param name="Size">The largest font size of its letters, in points.</param>
     /// <param name="FirstWordWidth">The width of its first word, in points (whether it would have fitted on the line above).</param>
     private sealed record Segment(string Text, double Left, double Right, double Size, double FirstWordWidth);
 
-    /// <summary>The segments on one baseline, left to right; <paramref name="GapBefore"/> when a paragraph break comes before it.</summary>
-    private sealed record Row(double Baseline, double Size, List<Segment> Segments, bool GapBefore);
+    /// <summary>The segments on one baseline (in points from the page's foot), left to right.</summary>
+    private sealed record Row(double Baseline, double Size, List<Segment> Segments);
+
+    /// <summary>A line of the rendering as layout builds it; the text of a paragraph or cell grows as its wrapped lines join.</summary>
+    private sealed class Entry(string text, double size)
+    {
+        public static Entry Blank => new("", 0);
+
+        public string Text { get; set; } = text;
+
+        /// <summary>The font size of its first line, in points.</summary>
+        public double Size { get; } = size;
+
+        public bool Boilerplate { get; init; }
+    }
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
