@@ -321,6 +321,32 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_LinesSetLargerThanTheBody_AreHeadings()
+    {
+        (string, double, double, double)[] page =
+        [
+            ("Example News", 40, 800, 14),
+            ("World Politics Defence", 40, 780, 10),
+            ("NATO and Bosnia and Herzegovina", 40, 740, 24),
+            ("Published 12 March 2024", 40, 715, 10),
+            ("The partnership deepened in 2023 with a new reform package for the armed forces.", 40, 690, 12),
+            ("Key Figures", 40, 660, 18),
+            ("The ministry published its figures in March.", 40, 640, 12),
+        ];
+
+        var document = Parse(PlacedPdf(page)).Document!;
+
+        Assert.Equal(
+            [
+                ("heading", "Example News"), ("heading", "World Politics Defence"), ("heading", "NATO and Bosnia and Herzegovina"),
+                ("heading", "Published 12 March 2024"), ("paragraph", "The partnership deepened in 2023 with a new reform package for the armed forces."),
+                ("heading", "Key Figures"), ("paragraph", "The ministry published its figures in March."),
+            ],
+            document.Blocks.Select(b => (b.Type, b is HeadingBlock h ? h.Text : ((ParagraphBlock)b).Text)));
+        Assert.Equal("Example News", document.Source.Title);
+    }
+
+    [Fact]
     public void Parse_ArticlePrintedToPdf_GivesTheSameTablesAsTheText()
     {
         var articleLines = File.ReadAllLines(ExampleFiles.Article);

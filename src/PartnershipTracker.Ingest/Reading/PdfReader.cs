@@ -27,6 +27,9 @@ internal static partial class PdfReader
     /// </summary>
     private const double ColumnGapEms = 0.8;
 
+    /// <summary>A heading is set at least this many times the body text's size (a browser sets h3 at 1.17, h2 at 1.5).</summary>
+    private const double HeadingSizeFactor = 1.15;
+
     /// <summary>A paragraph break is a baseline step over this many times the font size (single spacing is about 1.2).</summary>
     private const double ParagraphGapFactor = 1.7;
 
@@ -115,7 +118,7 @@ internal static partial class PdfReader
                     cells = [];
                     foreach (var segment in segments)
                     {
-                        var cell = new Entry(segment.Text, segment.Size);
+                        var cell = new Entry(segment.Text, segment.Size) { Cell = true };
                         entries.Add(Entry.Blank);
                         entries.Add(cell);
                         cells.Add((segment, cell));
@@ -171,8 +174,15 @@ internal static partial class PdfReader
         return soft ? text[..^1] + next : text + next;
     }
 
+    /// <summary>
+    /// The rendering and its lines. A paragraph set larger than the body text (the size most of the text has) that
+    /// could stand as a heading (short, no closing punctuation) is a heading: a printed web page's headings are.
+    /// </summary>
     private static (string Text, List<TextLine> Lines, IngestFailure? Failure) Render(List<Entry> entries, List<RemovedPassage> removed)
     {
+        var bodySize = entries.Where(e => !e.Boilerplate && e.Text.Length > 0)
+            .GroupBy(e => Math.Round(e.Size * 2) / 2)
+            .MaxBy(g => g.Sum(e => e.Text.Length))?.Key ?? 0;
         var rendering = new List<string>();
         var lines = new List<TextLine>();
         foreach (var entry in entries)
@@ -189,7 +199,8 @@ internal static partial class PdfReader
                 continue;
             }
 
-            var line = new TextLine(rendering.Count, text);
+            var heading = !entry.Boilerplate && !entry.Cell && entry.Size >= HeadingSizeFactor * bodySize && LineShape.IsHeadingLike(text);
+            var line = heading ? new TextLine(rendering.Count, text, LineKind.Heading) : new TextLine(rendering.Count, text);
             if (entry.Boilerplate)
             {
                 line.Removed = true;
@@ -352,6 +363,9 @@ internal static partial class PdfReader
         public double Size { get; } = size;
 
         public bool Boilerplate { get; init; }
+
+        /// <summary>One of several cells on a row: a table cell, never a heading.</summary>
+        public bool Cell { get; init; }
     }
 
     [GeneratedRegex(@"\d+")]
