@@ -303,6 +303,17 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_OneRowOfSpacedOutWords_IsALineNotTableCells()
+    {
+        var pdf = TablePdf(10, cellGap: 12, rowStep: 24, ["Home", "Analysis", "Balkans", "About"]);
+
+        var document = Parse(pdf).Document!;
+
+        Assert.Equal(["Home Analysis Balkans About"], document.Lines);
+        Assert.DoesNotContain(document.Blocks, b => b is TableBlock);
+    }
+
+    [Fact]
     public void Parse_TableCellWrappedOntoASecondLine_IsOneCell()
     {
         var pdf = TablePdf(

@@ -71,7 +71,8 @@ internal static partial class PdfReader
     /// next line follows without a gap, is no further indented, has the same font size, and its first word would
     /// not have fitted at the end of the line before. A line that ends a sentence is joined only to one going on in
     /// lower case (a new paragraph or list item may start there). A wrap can cross a page break. A row of several
-    /// cells is a table row; a line right under it whose parts each fall under one of its cells continues those cells.
+    /// cells near another that shares their columns is a table row; a line right under it whose parts each fall
+    /// under one of its cells continues those cells.
     /// </summary>
     private static List<Entry> Layout(List<List<Row>> pages, HashSet<(int Page, int Row, int Segment)> boilerplate)
     {
@@ -82,6 +83,7 @@ internal static partial class PdfReader
         for (var p = 0; p < pages.Count; p++)
         {
             var body = pages[p].Select((row, r) => row.Segments.Where((_, s) => !boilerplate.Contains((p, r, s))).ToList()).ToList();
+            body = [.. body.Select((segments, r) => segments.Count > 1 && !HasAlignedRowNearby(body, r) ? [Merge(segments)] : segments)];
 
             // Where this page's text column ends: the right end of its longest line of running text.
             var columnRight = body.Where(b => b.Count == 1).Select(b => b[0].Right).DefaultIfEmpty(double.MaxValue).Max();
@@ -154,6 +156,27 @@ internal static partial class PdfReader
         && next.Left >= last.Left - (2.5 * next.Size)
         && last.Right + next.FirstWordWidth > columnRight - (0.35 * last.Size)
         && (!(LineShape.EndsSentence(text) || LineShape.IsIntro(text)) || char.IsLower(next.Text[0]));
+
+    /// <summary>
+    /// Whether a row of several cells has another such row within three rows of it that shares two of its columns:
+    /// a table has a header and rows; one row of spaced-out words on its own ("Home  News  About", "Share: Facebook
+    /// X") is a line.
+    /// </summary>
+    private static bool HasAlignedRowNearby(List<List<Segment>> rows, int index)
+    {
+        for (var r = Math.Max(0, index - 3); r <= Math.Min(rows.Count - 1, index + 3); r++)
+        {
+            if (r != index && rows[r].Count > 1 && rows[index].Count(s => rows[r].Any(o => Overlaps(o, s))) >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Segment Merge(List<Segment> segments) => new(
+        string.Join(' ', segments.Select(s => s.Text)), segments[0].Left, segments[^1].Right, segments.Max(s => s.Size), segments[0].FirstWordWidth);
 
     private static bool Overlaps(Segment column, Segment segment) => segment.Left < column.Right && segment.Right > column.Left;
 
