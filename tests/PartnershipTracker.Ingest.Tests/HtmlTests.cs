@@ -172,6 +172,27 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_ListAfterAnIntro_TakesAnIntroOnlyParagraphAsItsStartAndKeepsAProseOne()
+    {
+        const string html = """
+            <html><body><main>
+            <p>Key areas of development include:</p>
+            <ul><li>Capacity Building: Training for the armed forces.</li><li>Joint Operations: Multinational missions.</li></ul>
+            <p>Resources remain short across the ministry. Key issues include:</p>
+            <ul><li>Budget limits: Affect modernization.</li><li>Property registration: Delays infrastructure.</li></ul>
+            </main></body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal([("list", 1), ("paragraph", 4), ("list", 5)], document.Outline());
+        var lists = document.Blocks.OfType<ListBlock>().ToList();
+        Assert.Equal(["Key areas of development include:", "Key issues include:"], lists.Select(l => l.Intro));
+        Assert.Equal([2, 3], lists[0].Items.Select(i => i.Line));
+        Assert.Equal("Resources remain short across the ministry. Key issues include:", ((ParagraphBlock)document.Blocks[1]).Text);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");
