@@ -396,6 +396,30 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_GlyphsMappedToNoCharacter_AreLeftOut()
+    {
+        // Code 1 maps to U+0000, as glyphs of a script the font cannot name do, and comes out as a control character;
+        // printable ASCII maps to itself.
+        const string cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-UCS def /CMapType 2 def "
+            + "1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <01> <0000> endbfchar "
+            + "1 beginbfrange <20> <7E> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+        const string content = "BT /F1 12 Tf 40 700 Td (Amharic \\001\\001\\001 and Hindi\\001\\001.) Tj ET";
+        var pdf = HandWrittenPdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            FormattableString.Invariant($"<< /Length {content.Length} >>\nstream\n{content}\nendstream"),
+            FormattableString.Invariant($"<< /Length {cmap.Length} >>\nstream\n{cmap}\nendstream"),
+        ]);
+
+        var document = Parse(pdf, "scripts.pdf").Document!;
+
+        Assert.Equal(["Amharic and Hindi."], document.Lines);
+    }
+
+    [Fact]
     public void Parse_GarbagePdf_IsUnreadableWithOneLine()
     {
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 300) + "\n%%EOF\n");

@@ -248,7 +248,7 @@ internal static partial class PdfReader
     private static List<Row> PageRows(Page page)
     {
         var baselines = new List<(double Baseline, double Size, List<Word> Words)>();
-        foreach (var word in page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text))
+        foreach (var word in page.GetWords().Where(w => !string.IsNullOrWhiteSpace(WordText(w)))
                      .OrderByDescending(w => Baseline(w)).ThenBy(w => w.BoundingBox.Left))
         {
             var baseline = Baseline(word);
@@ -286,11 +286,18 @@ internal static partial class PdfReader
     }
 
     private static Segment ToSegment(List<Word> words) => new(
-        string.Join(' ', words.Select(w => ExpandLigatures(w.Text))),
+        string.Join(' ', words.Select(WordText)),
         words[0].BoundingBox.Left,
         words[^1].BoundingBox.Right,
         words.Max(Size),
         words[0].BoundingBox.Width);
+
+    /// <summary>
+    /// A word's text with ligatures expanded and control characters left out: a glyph the font maps to no character
+    /// (a script the PDF's font cannot name) comes out as U+0000, which is not text.
+    /// </summary>
+    private static string WordText(Word word) =>
+        ExpandLigatures(word.Text.Any(char.IsControl) ? string.Concat(word.Text.Where(c => !char.IsControl(c))) : word.Text);
 
     /// <summary>
     /// "signiﬁcant" → "significant": fonts draw "fi", "fl", "ff", "ffi", "ffl" and "st" as one glyph, and a PDF's text
