@@ -314,6 +314,22 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_WordBrokenAtItsOwnHyphen_KeepsTheHyphenTheDocumentWritesElsewhere()
+    {
+        (string, double, double, double)[] page =
+        [
+            ("The right-wing parties and the left-wing parties voted for the right-", 40, 800, 12),
+            ("wing motion in the chamber.", 40, 785.6, 12),
+        ];
+
+        var document = Parse(PlacedPdf(page)).Document!;
+
+        Assert.Equal(
+            "The right-wing parties and the left-wing parties voted for the right-wing motion in the chamber.",
+            Assert.IsType<ParagraphBlock>(Assert.Single(document.Blocks)).Text);
+    }
+
+    [Fact]
     public void Parse_TableCellWrappedOntoASecondLine_IsOneCell()
     {
         var pdf = TablePdf(

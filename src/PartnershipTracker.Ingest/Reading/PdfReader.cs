@@ -27,6 +27,9 @@ internal static partial class PdfReader
     /// </summary>
     private const double ColumnGapEms = 0.8;
 
+    /// <summary>Punctuation that can stand before or after a word.</summary>
+    private static readonly char[] WordEdge = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '«', '»', '“', '”', '‘', '’', '„'];
+
     /// <summary>A heading is set at least this many times the body text's size (a browser sets h3 at 1.17, h2 at 1.5).</summary>
     private const double HeadingSizeFactor = 1.15;
 
@@ -61,7 +64,7 @@ internal static partial class PdfReader
             return (null, null, new IngestFailure(IngestFailureKind.Empty, $"{name}: the PDF has no text (a scanned image?)"));
         }
 
-        var entries = Layout(pages, Boilerplate(pages));
+        var entries = Layout(pages, Boilerplate(pages), Vocabulary(pages));
         return Render(entries, removed);
     }
 
@@ -74,7 +77,7 @@ internal static partial class PdfReader
     /// cells near another that shares their columns is a table row; a line right under it whose parts each fall
     /// under one of its cells continues those cells.
     /// </summary>
-    private static List<Entry> Layout(List<List<Row>> pages, HashSet<(int Page, int Row, int Segment)> boilerplate)
+    private static List<Entry> Layout(List<List<Row>> pages, HashSet<(int Page, int Row, int Segment)> boilerplate, HashSet<string> vocabulary)
     {
         var entries = new List<Entry>();
         Entry? paragraph = null;
@@ -107,7 +110,7 @@ internal static partial class PdfReader
                     foreach (var segment in segments)
                     {
                         var cell = cells.First(c => Overlaps(c.Column, segment)).Entry;
-                        cell.Text = Join(cell.Text, segment.Text);
+                        cell.Text = Join(cell.Text, segment.Text, vocabulary);
                     }
 
                     continue;
@@ -132,7 +135,7 @@ internal static partial class PdfReader
                 var line = segments[0];
                 if (paragraph is not null && last is not null && (pageStart || !gap) && Wraps(paragraph.Text, last, line, pageStart ? lastColumnRight : columnRight))
                 {
-                    paragraph.Text = Join(paragraph.Text, line.Text);
+                    paragraph.Text = Join(paragraph.Text, line.Text, vocabulary);
                 }
                 else
                 {
@@ -181,21 +184,31 @@ internal static partial class PdfReader
     private static bool Overlaps(Segment column, Segment segment) => segment.Left < column.Right && segment.Right > column.Left;
 
     /// <summary>
-    /// A wrapped line joined to the one before: "inter-" and "operability" become "interoperability"; a hyphen after
-    /// a capitalised word or before a capital stays ("NATO-led", "Euro-Atlantic"); otherwise a space joins them.
+    /// A wrapped line joined to the one before. A word broken at a hyphen ("right-" and "wing") is written the way the
+    /// document writes it elsewhere: "right-wing" if that form occurs, "rightwing" if that one does. Otherwise the
+    /// hyphen is taken for typesetting ("inter-" and "operability" become "interoperability") unless a capital stands
+    /// on either side ("NATO-led", "Euro-Atlantic"). Any other wrap is a space.
     /// </summary>
-    private static string Join(string text, string next)
+    private static string Join(string text, string next, HashSet<string> vocabulary)
     {
         if (text.Length < 2 || text[^1] != '-' || !char.IsLetterOrDigit(text[^2]))
         {
             return text + " " + next;
         }
 
-        var start = text.LastIndexOf(' ') + 1;
-        var before = text[start..^1];
-        var soft = char.IsLower(next[0]) && before.Any(char.IsLower) && !before.Contains('-', StringComparison.Ordinal);
+        var before = text[(text.LastIndexOf(' ') + 1)..^1];
+        var after = next.Split(' ')[0];
+        var word = before.TrimStart(WordEdge) + after.TrimEnd(WordEdge);
+        var hyphenated = before.TrimStart(WordEdge) + "-" + after.TrimEnd(WordEdge);
+        var soft = !vocabulary.Contains(hyphenated)
+            && (vocabulary.Contains(word) || (char.IsLower(next[0]) && before.Any(char.IsLower) && !before.Contains('-', StringComparison.Ordinal)));
         return soft ? text[..^1] + next : text + next;
     }
+
+    /// <summary>Every word of the document as it stands, without the punctuation around it, compared ignoring case.</summary>
+    private static HashSet<string> Vocabulary(List<List<Row>> pages) =>
+        new(pages.SelectMany(p => p).SelectMany(r => r.Segments).SelectMany(s => s.Text.Split(' ')).Select(w => w.Trim(WordEdge)).Where(w => w.Length > 0),
+            StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The rendering and its lines. A paragraph set larger than the body text (the size most of the text has) that
