@@ -330,6 +330,28 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_CaptionSetInFromTheText_DoesNotRunOnIntoTheNextParagraphButAnIndentedFirstLineDoes()
+    {
+        (string, double, double, double)[] page =
+        [
+            ("Photo: the new street sign in the African Quarter of Wedding, Berlin", 70, 800, 12),
+            ("In January the capital launched a project to mark its colonial past.", 40, 785.6, 12),
+            ("The renaming of three streets in Wedding has been a major issue for", 58, 756.8, 12),
+            ("local groups, who asked for new names in 2016.", 40, 742.4, 12),
+        ];
+
+        var document = Parse(PlacedPdf(page)).Document!;
+
+        Assert.Equal(
+            [
+                "Photo: the new street sign in the African Quarter of Wedding, Berlin",
+                "In January the capital launched a project to mark its colonial past.",
+                "The renaming of three streets in Wedding has been a major issue for local groups, who asked for new names in 2016.",
+            ],
+            document.Blocks.Select(b => Assert.IsType<ParagraphBlock>(b).Text));
+    }
+
+    [Fact]
     public void Parse_TableCellWrappedOntoASecondLine_IsOneCell()
     {
         var pdf = TablePdf(

@@ -133,9 +133,11 @@ internal static partial class PdfReader
                 }
 
                 var line = segments[0];
-                if (paragraph is not null && last is not null && (pageStart || !gap) && Wraps(paragraph.Text, last, line, pageStart ? lastColumnRight : columnRight))
+                if (paragraph is not null && last is not null && (pageStart || !gap)
+                    && Wraps(paragraph.Text, paragraph.Lines == 1, last, line, pageStart ? lastColumnRight : columnRight))
                 {
                     paragraph.Text = Join(paragraph.Text, line.Text, vocabulary);
+                    paragraph.Lines++;
                 }
                 else
                 {
@@ -152,11 +154,15 @@ internal static partial class PdfReader
         return entries;
     }
 
-    /// <summary>Whether <paramref name="next"/> goes on with the paragraph whose text so far is <paramref name="text"/> and whose last line is <paramref name="last"/>.</summary>
-    private static bool Wraps(string text, Segment last, Segment next, double columnRight) =>
+    /// <summary>
+    /// Whether <paramref name="next"/> goes on with the paragraph whose text so far is <paramref name="text"/> and whose
+    /// last line is <paramref name="last"/>: it starts where that line starts, or, after a first line, up to two ems
+    /// further left (a first-line indent). A block set in from the text, such as a caption, does not run on into the text.
+    /// </summary>
+    private static bool Wraps(string text, bool afterFirstLine, Segment last, Segment next, double columnRight) =>
         Math.Abs(next.Size - last.Size) <= 0.1 * last.Size
-        && next.Left <= last.Left + (0.5 * next.Size)
-        && next.Left >= last.Left - (2.5 * next.Size)
+        && (Math.Abs(next.Left - last.Left) <= 0.5 * next.Size
+            || (afterFirstLine && next.Left < last.Left && last.Left - next.Left <= 2 * next.Size))
         && last.Right + next.FirstWordWidth > columnRight - (0.35 * last.Size)
         && (!(LineShape.EndsSentence(text) || LineShape.IsIntro(text)) || char.IsLower(next.Text[0]));
 
@@ -406,6 +412,9 @@ internal static partial class PdfReader
         public double Size { get; } = size;
 
         public bool Boilerplate { get; init; }
+
+        /// <summary>How many lines of the page its text has taken so far.</summary>
+        public int Lines { get; set; } = 1;
 
         /// <summary>One of several cells on a row: a table cell, never a heading.</summary>
         public bool Cell { get; init; }
