@@ -193,6 +193,29 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_HeaderAndFooterInsideTheArticle_AreContentThePagesOwnAreNot()
+    {
+        const string html = """
+            <html><body>
+            <header><p>Landeszentrale für politische Bildung</p></header>
+            <main><article>
+              <header><h1>Homo Brandenburgensis</h1><p>Menschen in Brandenburg</p></header>
+              <p>Sich kurz zu fassen, ist ein wesentliches Prinzip eines brandenburgischen Gesprächs.</p>
+              <footer><p>Aus: Das Brandenbuch, Potsdam 2015.</p></footer>
+            </article></main>
+            <footer><p>Impressum und Datenschutz</p></footer>
+            </body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal(
+            ["Homo Brandenburgensis", "Menschen in Brandenburg", "Sich kurz zu fassen, ist ein wesentliches Prinzip eines brandenburgischen Gesprächs.", "Aus: Das Brandenbuch, Potsdam 2015."],
+            document.Lines);
+        Assert.Equal("Homo Brandenburgensis", document.Source.Title);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");

@@ -57,10 +57,15 @@ internal static partial class HtmlReader
         return reader.Lines;
     }
 
-    /// <summary>Whether an element is page furniture: a dropped tag, hidden, or an id/class naming furniture.</summary>
+    /// <summary>
+    /// Whether an element is page furniture: a dropped tag, hidden, or an id/class naming furniture. A <c>header</c> or
+    /// <c>footer</c> inside an <c>article</c>, <c>section</c> or <c>main</c> belongs to that content (an article's title
+    /// and byline sit in its header); only the page's own are furniture.
+    /// </summary>
     private static bool IsDropped(IElement element)
     {
-        if (DroppedTags.Contains(element.LocalName) || element.HasAttribute("hidden")
+        if ((DroppedTags.Contains(element.LocalName) && !(element.LocalName is "header" or "footer" && InContent(element)))
+            || element.HasAttribute("hidden")
             || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -68,6 +73,19 @@ internal static partial class HtmlReader
 
         var names = $"{element.GetAttribute("id")} {element.GetAttribute("class")}";
         return names.Length > 1 && WordSplit().Split(names).Any(w => w.Length > 0 && DroppedWords.Contains(w));
+    }
+
+    private static bool InContent(IElement element)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            if (parent.LocalName is "article" or "section" or "main")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text with every run of whitespace made one space, trimmed.</summary>
