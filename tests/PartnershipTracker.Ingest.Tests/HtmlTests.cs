@@ -216,6 +216,33 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_TextHiddenByStyleOrKeptForScreenReaders_IsLeftOut()
+    {
+        const string html = """
+            <html><body><main>
+            <h2 class="aural">Servicemenü</h2>
+            <div id="topMeta" style="margin-top: -30px; display:none;">Wrong language? Change it here.</div>
+            <h1><span class="aural">Thema </span>Mehr Transparenz bei Preisanpassungen</h1>
+            <p>Preisanpassungsklauseln dürfen Verbraucher nicht unangemessen benachteiligen.<span class="sr-only"> (opens in a new window)</span></p>
+            <div style="VISIBILITY: hidden">Honeypot field</div>
+            <p class="hidden-xs">Shown on wide screens, hidden only on narrow ones.</p>
+            <p class="display-nonesuch" style="color: red">Red text is text.</p>
+            </main></body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal(
+            [
+                "Mehr Transparenz bei Preisanpassungen",
+                "Preisanpassungsklauseln dürfen Verbraucher nicht unangemessen benachteiligen.",
+                "Shown on wide screens, hidden only on narrow ones.",
+                "Red text is text.",
+            ],
+            document.Lines);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");
