@@ -172,6 +172,77 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_ListAfterAnIntro_TakesAnIntroOnlyParagraphAsItsStartAndKeepsAProseOne()
+    {
+        const string html = """
+            <html><body><main>
+            <p>Key areas of development include:</p>
+            <ul><li>Capacity Building: Training for the armed forces.</li><li>Joint Operations: Multinational missions.</li></ul>
+            <p>Resources remain short across the ministry. Key issues include:</p>
+            <ul><li>Budget limits: Affect modernization.</li><li>Property registration: Delays infrastructure.</li></ul>
+            </main></body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal([("list", 1), ("paragraph", 4), ("list", 5)], document.Outline());
+        var lists = document.Blocks.OfType<ListBlock>().ToList();
+        Assert.Equal(["Key areas of development include:", "Key issues include:"], lists.Select(l => l.Intro));
+        Assert.Equal([2, 3], lists[0].Items.Select(i => i.Line));
+        Assert.Equal("Resources remain short across the ministry. Key issues include:", ((ParagraphBlock)document.Blocks[1]).Text);
+    }
+
+    [Fact]
+    public void Parse_HeaderAndFooterInsideTheArticle_AreContentThePagesOwnAreNot()
+    {
+        const string html = """
+            <html><body>
+            <header><p>Landeszentrale für politische Bildung</p></header>
+            <main><article>
+              <header><h1>Homo Brandenburgensis</h1><p>Menschen in Brandenburg</p></header>
+              <p>Sich kurz zu fassen, ist ein wesentliches Prinzip eines brandenburgischen Gesprächs.</p>
+              <footer><p>Aus: Das Brandenbuch, Potsdam 2015.</p></footer>
+            </article></main>
+            <footer><p>Impressum und Datenschutz</p></footer>
+            </body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal(
+            ["Homo Brandenburgensis", "Menschen in Brandenburg", "Sich kurz zu fassen, ist ein wesentliches Prinzip eines brandenburgischen Gesprächs.", "Aus: Das Brandenbuch, Potsdam 2015."],
+            document.Lines);
+        Assert.Equal("Homo Brandenburgensis", document.Source.Title);
+    }
+
+    [Fact]
+    public void Parse_TextHiddenByStyleOrKeptForScreenReaders_IsLeftOut()
+    {
+        const string html = """
+            <html><body><main>
+            <h2 class="aural">Servicemenü</h2>
+            <div id="topMeta" style="margin-top: -30px; display:none;">Wrong language? Change it here.</div>
+            <h1><span class="aural">Thema </span>Mehr Transparenz bei Preisanpassungen</h1>
+            <p>Preisanpassungsklauseln dürfen Verbraucher nicht unangemessen benachteiligen.<span class="sr-only"> (opens in a new window)</span></p>
+            <div style="VISIBILITY: hidden">Honeypot field</div>
+            <p class="hidden-xs">Shown on wide screens, hidden only on narrow ones.</p>
+            <p class="display-nonesuch" style="color: red">Red text is text.</p>
+            </main></body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal(
+            [
+                "Mehr Transparenz bei Preisanpassungen",
+                "Preisanpassungsklauseln dürfen Verbraucher nicht unangemessen benachteiligen.",
+                "Shown on wide screens, hidden only on narrow ones.",
+                "Red text is text.",
+            ],
+            document.Lines);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");

@@ -91,7 +91,7 @@ public sealed class LimitTests
         var result = Parse("report.pdf", bytes, new IngestOptions { MaxLineLength = 100 });
 
         Assert.Equal(
-            new IngestFailure(IngestFailureKind.TooLarge, "report.pdf: line 2 is 149 characters long, over the limit of 100 characters (Ingest:MaxLineLength)"),
+            new IngestFailure(IngestFailureKind.TooLarge, "report.pdf: line 3 is 149 characters long, over the limit of 100 characters (Ingest:MaxLineLength)"),
             result.Failure);
     }
 

@@ -44,7 +44,7 @@ public sealed class MarkdownTests
 
         Assert.Equal("markdown", document.Source.Format);
         Assert.Equal(
-            [("heading", 1), ("paragraph", 3), ("heading", 5), ("table", 7), ("paragraph", 13), ("list", 15), ("list", 18), ("paragraph", 25)],
+            [("heading", 1), ("paragraph", 3), ("heading", 5), ("table", 7), ("list", 13), ("list", 18), ("paragraph", 25)],
             document.Blocks.Select(b => (b.Type, b.Line)));
         Assert.Equal("The partnership deepened in 2023 with a new package.", ((ParagraphBlock)document.Blocks[1]).Text);
     }

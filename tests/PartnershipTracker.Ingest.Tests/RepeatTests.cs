@@ -31,6 +31,35 @@ public sealed class RepeatTests
     }
 
     [Fact]
+    public void Parse_HtmlSectionRepeatedWithItsTableCutOffMidRow_RemovesTheWholeCopy()
+    {
+        const string html = """
+            <html><body><main>
+            <p>The partnership deepened over the decade, with training and joint exercises for the armed forces.</p>
+            <table>
+              <tr><th>Progress Area</th><th>Achievements</th></tr>
+              <tr><td>Defense Reform</td><td>Enhanced interoperability</td></tr>
+              <tr><td>Cybersecurity</td><td>New protocols</td></tr>
+            </table>
+            <p>The partnership deepened over the decade, with training and joint exercises for the armed forces.</p>
+            <table>
+              <tr><th>Progress Area</th><th>Achievements</th></tr>
+              <tr><td>Defense Reform</td><td>Enhanced interoperability</td></tr>
+              <tr><td>Cybersecurity</td></tr>
+            </table>
+            <h2>Closing Remarks</h2>
+            </main></body></html>
+            """;
+
+        var document = DocumentIngestor.Parse("page.html", System.Text.Encoding.UTF8.GetBytes(html), new IngestOptions()).Document!;
+
+        Assert.Equal([("paragraph", 1), ("table", 2), ("heading", 9)], document.Outline());
+        Assert.Equal([["Defense Reform", "Enhanced interoperability"], ["Cybersecurity", "New protocols"]], document.SingleTable().Rows);
+        var duplicate = Assert.Single(document.Removed);
+        Assert.Equal(("duplicate", 5, 8, (int?)1), (duplicate.Reason, duplicate.Line, duplicate.LineEnd, duplicate.DuplicateOf));
+    }
+
+    [Fact]
     public void Parse_FirstTableCopyCutOff_TableTakesEachCellFromTheCopyThatHasIt()
     {
         var document = Ingest.Parse("""

@@ -28,6 +28,9 @@ internal static class RepeatDetector
     public static void RemoveRepeats(List<TextLine> stream, List<RemovedPassage> removed, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var normalized = stream.Select(l => TextNormalizer.ForComparison(l.Text)).ToList();
+        var rowWidths = stream.Where(l => l.Kind == LineKind.TableRow)
+            .GroupBy(l => l.Group)
+            .ToDictionary(g => g.Key, g => g.Max(l => l.Cells!.Count));
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var duplicate = new Duplicates(stream.Count);
 
@@ -39,7 +42,7 @@ internal static class RepeatDetector
             cancellationToken.ThrowIfCancellationRequested();
             if (first.TryGetValue(normalized[p], out var q))
             {
-                var (length, passage) = MarkRepeat(stream, normalized, duplicate, q, p, warnings, cancellationToken);
+                var (length, passage) = MarkRepeat(stream, normalized, rowWidths, duplicate, q, p, warnings, cancellationToken);
                 if (length > 0)
                 {
                     // Copies back to back of the same passage are one entry, counted, not one entry each.
@@ -86,13 +89,13 @@ internal static class RepeatDetector
     /// <summary>Aligns the passage at <paramref name="p"/> with the earlier one at <paramref name="q"/>; marks it duplicate if it qualifies.</summary>
     /// <returns>How many lines from <paramref name="p"/> were aligned and marked (0 if none), and the passage removed.</returns>
     private static (int Length, RemovedPassage? Passage) MarkRepeat(
-        List<TextLine> stream, List<string> normalized, Duplicates duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
+        List<TextLine> stream, List<string> normalized, Dictionary<int, int> rowWidths, Duplicates duplicate, int q, int p, List<IngestWarning> warnings, CancellationToken cancellationToken)
     {
         var pairs = new List<(int Original, int Copy)>();
         var a = q;
         var b = p;
         var chars = 0;
-        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b], cancellationToken))
+        while (a < p && b < stream.Count && Similar(stream[a], stream[b], normalized[a], normalized[b], rowWidths, cancellationToken))
         {
             pairs.Add((a, b));
             chars += normalized[b].Length;
@@ -139,9 +142,10 @@ internal static class RepeatDetector
 
     /// <summary>
     /// Equal, nearly equal (edit similarity at least 0.8), or one a cut-off start of the other: the
-    /// shorter is marked truncated, or both are long enough that a shared start is no coincidence.
+    /// shorter is marked truncated or is a table row with fewer cells than its table's widest row, or
+    /// both are long enough that a shared start is no coincidence.
     /// </summary>
-    private static bool Similar(TextLine a, TextLine b, string aText, string bText, CancellationToken cancellationToken)
+    private static bool Similar(TextLine a, TextLine b, string aText, string bText, Dictionary<int, int> rowWidths, CancellationToken cancellationToken)
     {
         if (aText == bText)
         {
@@ -150,7 +154,7 @@ internal static class RepeatDetector
 
         var (shorter, shorterText, longerText) = aText.Length <= bText.Length ? (a, aText, bText) : (b, bText, aText);
         if (longerText.StartsWith(shorterText, StringComparison.Ordinal)
-            && (shorter.Truncated || shorterText.Length >= 30)
+            && (shorter.Truncated || shorterText.Length >= 30 || IsShortRow(shorter, rowWidths))
             && shorterText.Length >= MinimumPrefixChars)
         {
             return true;
@@ -158,6 +162,9 @@ internal static class RepeatDetector
 
         return TextNormalizer.Similarity(aText, bText, NearDuplicate, cancellationToken) >= NearDuplicate;
     }
+
+    private static bool IsShortRow(TextLine line, Dictionary<int, int> rowWidths) =>
+        line.Kind == LineKind.TableRow && line.Cells!.Count < rowWidths[line.Group];
 
     private static bool IsMoreComplete(TextLine copy, TextLine original, string copyText, string originalText) =>
         !copy.Truncated

@@ -40,6 +40,16 @@ internal static partial class HtmlReader
         "adverts", "advertisement", "advertising", "promo",
     };
 
+    /// <summary>
+    /// Classes (whole class names) of text no reader sees: hidden, or kept for screen readers only (Bootstrap's
+    /// <c>sr-only</c>, <c>visually-hidden</c>, WordPress's <c>screen-reader-text</c>, the German government site
+    /// builder's <c>aural</c>). A responsive class such as <c>hidden-xs</c> hides only on some screens and is not one.
+    /// </summary>
+    private static readonly HashSet<string> HiddenClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "aural", "element-invisible",
+    };
+
     /// <summary>Elements that start and end a block of text.</summary>
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -72,17 +82,38 @@ internal static partial class HtmlReader
         return reader.TooLong is { } tooLong ? (null, IngestFailure.LineTooLong(name, tooLong.Line, tooLong.Length, options)) : (reader.Lines, null);
     }
 
-    /// <summary>Whether an element is page furniture: a dropped tag, hidden, or an id/class naming furniture.</summary>
+    /// <summary>
+    /// Whether an element is page furniture: a dropped tag, hidden (by attribute, inline style or class), or an id/class
+    /// naming furniture. A <c>header</c> or
+    /// <c>footer</c> inside an <c>article</c>, <c>section</c> or <c>main</c> belongs to that content (an article's title
+    /// and byline sit in its header); only the page's own are furniture.
+    /// </summary>
     private static bool IsDropped(IElement element)
     {
-        if (DroppedTags.Contains(element.LocalName) || element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        if ((DroppedTags.Contains(element.LocalName) && !(element.LocalName is "header" or "footer" && InContent(element)))
+            || element.HasAttribute("hidden")
+            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style))
+            || element.ClassList.Any(HiddenClasses.Contains))
         {
             return true;
         }
 
         var names = $"{element.GetAttribute("id")} {element.GetAttribute("class")}";
         return names.Length > 1 && WordSplit().Split(names).Any(w => w.Length > 0 && DroppedWords.Contains(w));
+    }
+
+    private static bool InContent(IElement element)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            if (parent.LocalName is "article" or "section" or "main")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text with every run of whitespace made one space, trimmed.</summary>
@@ -94,6 +125,9 @@ internal static partial class HtmlReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenStyle();
 
     private static int Span(IElement cell, string attribute, int max)
     {

@@ -180,7 +180,8 @@ internal static class StructureRecovery
 
     /// <summary>
     /// Lines whose structure the markup states: a heading; consecutive list items of one list (an intro is the
-    /// paragraph before, when it ends with a colon); consecutive rows of one table, the first its header. A row
+    /// last sentence of the paragraph before, when it ends with a colon; a paragraph that is only a short intro
+    /// becomes the list's start); consecutive rows of one table, the first its header. A row
     /// shorter than the header is padded with nulls and listed as incomplete.
     /// </summary>
     private static int MarkedUp(IReadOnlyList<TextLine> stream, int start, List<Block> blocks)
@@ -199,6 +200,14 @@ internal static class StructureRecovery
                 break;
             case LineKind.ListItem:
                 var intro = blocks.Count > 0 && blocks[^1] is ParagraphBlock { Text: var before } && LineShape.IsIntro(before) ? LastSentence(before) : null;
+                var listLine = first.Number;
+                if (intro is not null && blocks[^1] is ParagraphBlock { Text: var only } paragraph && intro == only.Trim() && !LineShape.IsProse(only))
+                {
+                    // A paragraph that is only the intro is the list's start, as in text recovery, not a paragraph too.
+                    blocks.RemoveAt(blocks.Count - 1);
+                    listLine = paragraph.Line;
+                }
+
                 var items = new List<ListItem>();
                 for (var i = start; i < end; i++)
                 {
@@ -208,7 +217,7 @@ internal static class StructureRecovery
                         : new ListItem(null, item.Trimmed, item.Number, item.Truncated));
                 }
 
-                blocks.Add(new ListBlock(first.Number, intro, items));
+                blocks.Add(new ListBlock(listLine, intro, items));
                 break;
             default:
                 blocks.Add(MarkedUpTable(stream, start, end));
