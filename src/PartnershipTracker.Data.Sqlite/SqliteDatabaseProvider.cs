@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 
 namespace PartnershipTracker.Data.Sqlite;
 
@@ -27,11 +28,15 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         builder.ReplaceService<IModelCustomizer, SqliteModelCustomizer>();
     }
 
-    /// <summary>A context on <paramref name="connectionString"/> outside DI (tests, tools).</summary>
-    public static PtrackDbContext CreateContext(string connectionString)
+    /// <summary>A context on <paramref name="connectionString"/> outside DI (tools): changes are recorded as made by "system", at the system clock's time.</summary>
+    public static PtrackDbContext CreateContext(string connectionString) =>
+        CreateContext(connectionString, new ChangeActor(), TimeProvider.System);
+
+    /// <summary>A context on <paramref name="connectionString"/> outside DI (tests) whose changes are recorded as <paramref name="actor"/>'s at <paramref name="time"/>.</summary>
+    public static PtrackDbContext CreateContext(string connectionString, IChangeActor actor, TimeProvider time)
     {
         var builder = new DbContextOptionsBuilder<PtrackDbContext>();
         Instance.Configure(builder, connectionString);
-        return new PtrackDbContext(builder.Options);
+        return new PtrackDbContext(builder.Options, actor, time);
     }
 }

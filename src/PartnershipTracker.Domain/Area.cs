@@ -1,11 +1,15 @@
 namespace PartnershipTracker.Domain;
 
 /// <summary>A thematic area of a programme ("Defense Reform", "Cybersecurity"), optionally under a MAP chapter.</summary>
-public sealed class Area
+public sealed class Area : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public required string Name { get; set; }
 

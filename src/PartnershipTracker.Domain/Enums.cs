@@ -79,7 +79,7 @@ public enum MapChapter
     Legal,
 }
 
-/// <summary>The kind of record a piece of evidence supports.</summary>
+/// <summary>The kind of record a piece of evidence supports, or a change in the history is about.</summary>
 public enum RecordType
 {
     Programme,
@@ -91,4 +91,5 @@ public enum RecordType
     Recommendation,
     Indicator,
     Observation,
+    Source,
 }

@@ -1,11 +1,15 @@
 namespace PartnershipTracker.Domain;
 
 /// <summary>A statement of progress in an area ("Enhanced interoperability").</summary>
-public sealed class Achievement
+public sealed class Achievement : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -20,11 +24,15 @@ public sealed class Achievement
 }
 
 /// <summary>An obstacle: in one area, or cross-cutting when <see cref="AreaId"/> is null.</summary>
-public sealed class Challenge
+public sealed class Challenge : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -48,11 +56,15 @@ public sealed class Challenge
 }
 
 /// <summary>A programme of work with a status.</summary>
-public sealed class Initiative
+public sealed class Initiative : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -79,11 +91,15 @@ public sealed class Initiative
 }
 
 /// <summary>A dated step of the programme or of one initiative.</summary>
-public sealed class Milestone
+public sealed class Milestone : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? InitiativeId { get; set; }
 
@@ -104,11 +120,15 @@ public sealed class Milestone
 }
 
 /// <summary>A recommendation: focus area, strategic action, expected outcome.</summary>
-public sealed class Recommendation
+public sealed class Recommendation : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -132,11 +152,15 @@ public sealed class Recommendation
 }
 
 /// <summary>Something measured over time.</summary>
-public sealed class Indicator
+public sealed class Indicator : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public int? AreaId { get; set; }
 

@@ -4,11 +4,15 @@ namespace PartnershipTracker.Domain;
 /// A document records come from. A changed file stored under the same name is a new version:
 /// <see cref="Version"/> goes up and <see cref="PreviousVersionId"/> points back.
 /// </summary>
-public sealed class Source
+public sealed class Source : IEditableRecord
 {
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
+
+    public int Revision { get; set; } = 1;
+
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public required string Title { get; set; }
 

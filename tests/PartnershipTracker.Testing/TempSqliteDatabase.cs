@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Data.Sqlite;
 
 namespace PartnershipTracker.Testing;
@@ -7,7 +9,8 @@ namespace PartnershipTracker.Testing;
 /// <summary>
 /// A real SQLite file in a folder of its own under the temp directory, migrated on creation and deleted with
 /// its folder on dispose. Contexts from <see cref="CreateContext"/> use the same provider set-up as ptrack
-/// (pragmas, converters, migrations).
+/// (pragmas, converters, migrations) and record their changes in history as made by <see cref="Actor"/> (unless
+/// given another) at the time of <see cref="Time"/>.
 /// </summary>
 public sealed class TempSqliteDatabase : IAsyncDisposable, IDisposable
 {
@@ -25,6 +28,12 @@ public sealed class TempSqliteDatabase : IAsyncDisposable, IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The clock of history rows written through <see cref="CreateContext"/>; starts at 2026-11-29 12:00 UTC.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The actor of contexts created without one: "test".</summary>
+    public ChangeActor Actor { get; } = new("test");
+
     /// <summary>Creates the file and applies all migrations; <paramref name="migrate"/> false leaves it absent.</summary>
     public static async Task<TempSqliteDatabase> CreateAsync(bool migrate = true)
     {
@@ -40,7 +49,8 @@ public sealed class TempSqliteDatabase : IAsyncDisposable, IDisposable
         return database;
     }
 
-    public PtrackDbContext CreateContext() => SqliteDatabaseProvider.CreateContext(ConnectionString);
+    public PtrackDbContext CreateContext(string? actor = null) =>
+        SqliteDatabaseProvider.CreateContext(ConnectionString, actor is null ? Actor : new ChangeActor(actor), Time);
 
     public void Dispose()
     {

@@ -20,6 +20,8 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
         new(FailureKind.Invalid, message, field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
 
     public static Failure NotFound(string message) => new(FailureKind.NotFound, message);
+
+    public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
 }
 
 /// <summary>A value or a <see cref="Failure"/>; handlers return this instead of throwing for expected failures.</summary>

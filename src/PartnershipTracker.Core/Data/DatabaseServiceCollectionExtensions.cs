@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnershipTracker.Core.Data.History;
 
 namespace PartnershipTracker.Core.Data;
 
@@ -7,8 +9,9 @@ namespace PartnershipTracker.Core.Data;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PtrackDbContext"/> (scoped) on the provider <paramref name="options"/> names, and
-    /// <see cref="DatabaseInitializer"/>. The composition root passes the providers it ships, e.g.
+    /// Registers <see cref="PtrackDbContext"/> (scoped) on the provider <paramref name="options"/> names,
+    /// <see cref="DatabaseInitializer"/>, the scoped <see cref="ChangeActor"/> (also as <see cref="IChangeActor"/>) that
+    /// front ends name, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered. The composition root passes the providers it ships, e.g.
     /// <c>services.AddPtrackDatabase(options, SqliteDatabaseProvider.Instance)</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">
@@ -32,6 +35,9 @@ public static class DatabaseServiceCollectionExtensions
                 $"{DatabaseOptions.SectionName}:ConnectionString is required for the provider '{provider.Name}'.");
 
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ChangeActor>();
+        services.TryAddScoped<IChangeActor>(sp => sp.GetRequiredService<ChangeActor>());
         services.AddDbContext<PtrackDbContext>(builder => provider.Configure(builder, connectionString));
         services.AddScoped<DatabaseInitializer>();
         return services;

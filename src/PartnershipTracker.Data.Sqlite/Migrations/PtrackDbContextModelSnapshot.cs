@@ -70,7 +70,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -99,6 +106,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -108,6 +118,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -158,6 +172,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Impact")
                         .HasColumnType("TEXT");
 
@@ -165,6 +182,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Severity")
@@ -191,6 +212,53 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("ProgrammeId", "Status");
 
                     b.ToTable("Challenges");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "At");
+
+                    b.HasIndex("RecordType", "RecordId", "Id");
+
+                    b.ToTable("ChangeRecords");
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Evidence", b =>
@@ -238,6 +306,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -251,6 +322,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
@@ -324,6 +399,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("End")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -339,6 +417,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Start")
@@ -380,6 +462,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("DateText")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -387,6 +472,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -544,6 +633,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("Cycle")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExpectedOutcome")
                         .HasColumnType("TEXT");
 
@@ -554,6 +646,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -584,13 +680,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Ptrack:OmittedFromHistory", true);
 
                     b.Property<int?>("Credibility")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DataQualityFlags")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
@@ -601,7 +701,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IngestReportJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Ptrack:OmittedFromHistory", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -627,6 +728,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("RetrievedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -637,7 +742,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnmappedStructureJson")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Ptrack:OmittedFromHistory", true);
 
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
@@ -722,6 +828,15 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.ChangeRecord", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Evidence", b =>

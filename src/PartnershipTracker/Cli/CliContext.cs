@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Infrastructure;
 
 namespace PartnershipTracker.Cli;
@@ -34,6 +35,7 @@ internal static class CliContext
             .AddPtrack(settings);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "cli";
         try
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseBootstrap>().EnsureReadyAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Examples;
+using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
@@ -46,6 +47,9 @@ public static class PtrackServices
         services.AddScoped<GetIndicator>();
         services.AddScoped<ListSources>();
         services.AddScoped<GetSource>();
+        services.AddScoped<DeleteRecord>();
+        services.AddScoped<RestoreRecord>();
+        services.AddScoped<GetRecordHistory>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Data.Configurations;
@@ -21,6 +22,11 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 
         builder.Property(s => s.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(s => s.Format).HasMaxLength(16);
+
+        // The text and ingest reports can be megabytes; history notes that they changed, not their values.
+        builder.Property(s => s.Content).HasAnnotation(ChangeHistory.OmittedAnnotation, true);
+        builder.Property(s => s.IngestReportJson).HasAnnotation(ChangeHistory.OmittedAnnotation, true);
+        builder.Property(s => s.UnmappedStructureJson).HasAnnotation(ChangeHistory.OmittedAnnotation, true);
         builder.Property(s => s.DataQualityFlags)
             .HasConversion(
                 flags => DataQualityFlagsJson.Write(flags),

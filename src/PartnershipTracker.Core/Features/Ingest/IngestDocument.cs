@@ -57,7 +57,8 @@ public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool Alr
 /// draft for review, or stores source, records and evidence in one transaction.
 /// Re-ingesting identical bytes writes nothing; changed bytes under the same file name become a new
 /// version of the source. A record that already exists (same area and title, same initiative name, same
-/// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status.
+/// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status; a deleted
+/// record or source version is matched too and stays deleted.
 /// </summary>
 public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time)
 {
@@ -206,7 +207,9 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var latest = await db.Sources
+        // Deleted versions count: version numbers are never reused, and the same bytes as a deleted version are unchanged
+        // (the source stays deleted until someone restores it).
+        var latest = await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
             .Where(s => s.ProgrammeId == programme.Id && s.FileName == document.Source.Name)
             .OrderByDescending(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);

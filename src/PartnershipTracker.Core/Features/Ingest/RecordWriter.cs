@@ -10,6 +10,8 @@ namespace PartnershipTracker.Core.Features.Ingest;
 /// same fact from two documents (or two versions) is one record with two pieces of evidence.
 /// Keys: area by any of its names (<see cref="AreaNames.Normalize"/>); achievement and challenge by
 /// area and title; initiative by name; recommendation by strategic action.
+/// Deleted records match too: a fact someone deleted is not stored again as a new record. It gets the new evidence
+/// and values but stays deleted; restoring it is a person's decision (docs/adr/0009-revisions-soft-delete-history.md).
 /// </summary>
 internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sourceId)
 {
@@ -27,7 +29,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        foreach (var area in await db.Areas.Include(a => a.Aliases).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var area in await db.Areas.Include(a => a.Aliases).IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _areas[AreaNames.Normalize(area.Name)] = area;
             _areasById[area.Id] = area;
@@ -37,22 +39,22 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             }
         }
 
-        foreach (var a in await db.Achievements.Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var a in await db.Achievements.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _achievements[Key(a.AreaId, a.Title)] = a;
         }
 
-        foreach (var c in await db.Challenges.Where(c => c.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var c in await db.Challenges.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(c => c.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _challenges[Key(c.AreaId, c.Title)] = c;
         }
 
-        foreach (var i in await db.Initiatives.Where(i => i.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var i in await db.Initiatives.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(i => i.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _initiatives[AreaNames.Normalize(i.Name)] = i;
         }
 
-        foreach (var r in await db.Recommendations.Where(r => r.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var r in await db.Recommendations.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(r => r.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _recommendations[AreaNames.Normalize(r.StrategicAction)] = r;
         }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Http.Features;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Web.Api;
 
@@ -33,6 +34,13 @@ internal static class WebComposition
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
+
+        // Changes made through pages and the API are the web's until there are accounts to name.
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<ChangeActor>().Name = "web";
+            return next(context);
+        });
         app.UseRouting();
 
         // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PartnershipTracker.Cli.Commands.Ingest;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Ingest;
 using Spectre.Console;
@@ -96,6 +97,7 @@ internal static class DraftsCommand
             foreach (var id in ids)
             {
                 await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
                 var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>().AcceptDraftAsync(id, ct);
                 if (!result.Succeeded)
                 {

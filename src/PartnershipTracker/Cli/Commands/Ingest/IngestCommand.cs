@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
@@ -193,6 +194,7 @@ internal static class IngestCommand
         }
 
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
         var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>()
             .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode), cancellationToken);
         return result.Succeeded

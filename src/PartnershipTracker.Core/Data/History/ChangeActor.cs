@@ -1,0 +1,26 @@
+namespace PartnershipTracker.Core.Data.History;
+
+/// <summary>Who is making the changes saved through this scope's <see cref="PtrackDbContext"/>; stored as <see cref="Domain.ChangeRecord.Actor"/>.</summary>
+public interface IChangeActor
+{
+    /// <summary>"ingest", "cli", "web", or the signed-in user's name; at most 200 characters.</summary>
+    string Name { get; }
+}
+
+/// <summary>
+/// The scoped <see cref="IChangeActor"/>: a front end names the actor once for its scope (the CLI verb, the web
+/// request) before it saves anything. Until then the actor is <see cref="System"/>.
+/// </summary>
+public sealed class ChangeActor : IChangeActor
+{
+    /// <summary>The actor of a scope that named none.</summary>
+    public const string System = "system";
+
+    public ChangeActor()
+    {
+    }
+
+    public ChangeActor(string name) => Name = name;
+
+    public string Name { get; set; } = System;
+}

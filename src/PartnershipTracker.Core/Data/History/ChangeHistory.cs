@@ -1,0 +1,168 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PartnershipTracker.Domain;
+
+namespace PartnershipTracker.Core.Data.History;
+
+/// <summary>
+/// Turns the tracked changes of editable records into revisions and <see cref="ChangeRecord"/>s. Called by
+/// <see cref="PtrackDbContext"/> on every save, in two steps: <see cref="Prepare"/> before the save (bumps
+/// revisions, remembers the values before), <see cref="Complete"/> once new records have their ids.
+/// </summary>
+internal static class ChangeHistory
+{
+    /// <summary>Model annotation on a property whose values are too large to copy into history (a source's content).</summary>
+    public const string OmittedAnnotation = "Ptrack:OmittedFromHistory";
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Sets <see cref="IEditableRecord.Revision"/> (1 for a new record, original + 1 for a changed one) and
+    /// returns the changes to record. A modified entry whose values all equal the originals is not a change.
+    /// Hard deletes (<see cref="EntityState.Deleted"/>) are not recorded: records are deleted softly.
+    /// </summary>
+    public static List<PendingChange> Prepare(ChangeTracker tracker)
+    {
+        var pending = new List<PendingChange>();
+        foreach (var entry in tracker.Entries<IEditableRecord>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Revision = 1;
+                pending.Add(new PendingChange(entry, ChangeAction.Created, []));
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                var changed = entry.Properties
+                    .Where(p => p.IsModified && IsField(p.Metadata) && !p.Metadata.GetValueComparer().Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => (p.Metadata, p.OriginalValue))
+                    .ToList();
+                var deletedAt = entry.Property(nameof(IEditableRecord.DeletedAt));
+                var action = (deletedAt.OriginalValue, deletedAt.CurrentValue) switch
+                {
+                    (null, not null) => ChangeAction.Deleted,
+                    (not null, null) => ChangeAction.Restored,
+                    _ when changed.Count > 0 => ChangeAction.Updated,
+                    _ => (ChangeAction?)null,
+                };
+                if (action is null)
+                {
+                    continue;
+                }
+
+                entry.Entity.Revision = (int)entry.Property(nameof(IEditableRecord.Revision)).OriginalValue! + 1;
+                pending.Add(new PendingChange(entry, action.Value, changed));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>The history rows for <paramref name="pending"/>, read after the save so that new records and foreign keys have their ids.</summary>
+    public static IEnumerable<ChangeRecord> Complete(IEnumerable<PendingChange> pending, string actor, DateTimeOffset at) =>
+        pending.Select(change => new ChangeRecord
+        {
+            ProgrammeId = change.Entry.Entity.ProgrammeId,
+            RecordType = EditableRecords.TypeOf(change.Entry.Entity.GetType()),
+            RecordId = change.Entry.Entity.Id,
+            Action = change.Action,
+            Revision = change.Entry.Entity.Revision,
+            At = at,
+            Actor = actor,
+            Changes = Write(change),
+        });
+
+    private static bool IsField(IProperty property) =>
+        !property.IsPrimaryKey() && !property.IsShadowProperty()
+        && property.Name is not (nameof(IEditableRecord.Revision) or nameof(IEditableRecord.DeletedAt));
+
+    private static string Write(PendingChange change)
+    {
+        var fields = change.Action == ChangeAction.Created
+            ? change.Entry.Properties.Where(p => IsField(p.Metadata) && p.CurrentValue is not null).Select(p => (p.Metadata, Before: (object?)null))
+            : change.Before;
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            foreach (var (property, before) in fields)
+            {
+                json.WriteStartObject(property.Name);
+                if (property.FindAnnotation(OmittedAnnotation) is not null)
+                {
+                    json.WriteBoolean("omitted", true);
+                }
+                else
+                {
+                    json.WritePropertyName("before");
+                    WriteValue(json, before);
+                    json.WritePropertyName("after");
+                    WriteValue(json, change.Entry.Property(property.Name).CurrentValue);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Values as they read in the database: enums by name, partial dates as ISO text, instants in ISO 8601.</summary>
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case long number:
+                json.WriteNumberValue(number);
+                break;
+            case decimal number:
+                json.WriteNumberValue(number);
+                break;
+            case double number:
+                json.WriteNumberValue(number);
+                break;
+            case DateTimeOffset instant:
+                json.WriteStringValue(instant.ToString("O", CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable items and not string:
+                json.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            case IFormattable formattable:
+                json.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                // Enums are IFormattable (their name); partial dates and chars write their ISO or literal text here.
+                json.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+}
+
+/// <summary>A change found by <see cref="ChangeHistory.Prepare"/>: the entry, what it did, and each changed field's value before.</summary>
+internal sealed record PendingChange(EntityEntry<IEditableRecord> Entry, ChangeAction Action, IReadOnlyList<(IProperty Property, object? Before)> Before);

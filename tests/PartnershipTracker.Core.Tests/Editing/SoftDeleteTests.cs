@@ -1,0 +1,135 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Testing;
+
+namespace PartnershipTracker.Core.Tests.Editing;
+
+/// <summary>Soft delete: a deleted record is gone from every read until it is restored, and ingest does not bring it back.</summary>
+public sealed class SoftDeleteTests : IAsyncLifetime
+{
+    private TempSqliteDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TempSqliteDatabase.CreateAsync();
+        await using var db = _database.CreateContext();
+        await Handlers.LoadExampleAsync(db);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task DeleteRecord_Initiative_HiddenFromListAndDetailUntilRestored()
+    {
+        await using var db = _database.CreateContext();
+        var cyber = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Name == "Cybersecurity Initiative");
+
+        var deleted = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, 1));
+        var listedWhileDeleted = await ListInitiativeNamesAsync();
+        var detailWhileDeleted = await new GetInitiative(_database.CreateContext()).HandleAsync(cyber.Id);
+        var restored = await new RestoreRecord(_database.CreateContext()).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, 2));
+        var listedAfterRestore = await ListInitiativeNamesAsync();
+
+        Assert.Equal(new RecordRevision(RecordType.Initiative, cyber.Id, 2, _database.Time.GetUtcNow()), deleted.Value);
+        Assert.Equal(["Defense Reform Program"], listedWhileDeleted);
+        Assert.Equal(FailureKind.NotFound, detailWhileDeleted.Failure?.Kind);
+        Assert.Equal(new RecordRevision(RecordType.Initiative, cyber.Id, 3, null), restored.Value);
+        Assert.Equal(["Defense Reform Program", "Cybersecurity Initiative"], listedAfterRestore);
+    }
+
+    [Fact]
+    public async Task DeleteRecord_Area_HiddenFromAreaListAndFromItsRecords()
+    {
+        await using var db = _database.CreateContext();
+        var cyber = await db.Areas.AsNoTracking().SingleAsync(a => a.Name == "Cybersecurity");
+
+        var deleted = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, cyber.Id, 1));
+        await using var read = _database.CreateContext();
+        var areas = await new ListAreas(read, new ProgrammeLookup(read)).HandleAsync(null);
+        var initiatives = await new ListInitiatives(read, new ProgrammeLookup(read)).HandleAsync(null);
+
+        Assert.True(deleted.Succeeded);
+        Assert.DoesNotContain("Cybersecurity", areas.Value!.Items.Select(a => a.Name));
+        Assert.Null(initiatives.Value!.Items.Single(i => i.Name == "Cybersecurity Initiative").Area);
+    }
+
+    [Fact]
+    public async Task DeleteRecord_AlreadyDeleted_NotFound()
+    {
+        await using var db = _database.CreateContext();
+        var challenge = await db.Challenges.AsNoTracking().FirstAsync();
+        await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Challenge, challenge.Id, 1));
+
+        var again = await new DeleteRecord(_database.CreateContext(), _database.Time).HandleAsync(new RecordAtRevision(RecordType.Challenge, challenge.Id, 2));
+
+        Assert.Equal(FailureKind.NotFound, again.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task RestoreRecord_NotDeleted_Conflict()
+    {
+        await using var db = _database.CreateContext();
+        var source = await db.Sources.AsNoTracking().FirstAsync(s => s.FileName == "article.txt");
+
+        var result = await new RestoreRecord(db).HandleAsync(new RecordAtRevision(RecordType.Source, source.Id, 1));
+
+        Assert.Equal((FailureKind.Conflict, $"source {source.Id} is not deleted"), (result.Failure!.Kind, result.Failure.Message));
+    }
+
+    [Fact]
+    public async Task Ingest_FactOfDeletedInitiative_AddsEvidenceButLeavesItDeleted()
+    {
+        int id;
+        await using (var db = _database.CreateContext())
+        {
+            id = (await db.Initiatives.AsNoTracking().SingleAsync(i => i.Name == "Defense Reform Program")).Id;
+            await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, id, 1));
+        }
+
+        var briefing = "Initiative\nFocus Area\nStatus\nDefense Reform Program\nStructural Modernization\nOngoing\nMilitary Mobility Plan\nLogistics\nPlanned 2026\n"u8.ToArray();
+        await using var ingest = _database.CreateContext();
+        var result = await Handlers.Ingest(ingest).HandleAsync(new IngestRequest("briefing.txt", briefing, "nato-bih", IngestMode.Store));
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        await using var read = _database.CreateContext();
+        var all = await read.Initiatives.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+            .Where(i => i.Name == "Defense Reform Program").ToListAsync();
+        var reform = Assert.Single(all);
+        Assert.NotNull(reform.DeletedAt);
+        Assert.Equal(["article.txt", "briefing.txt"], await read.Evidence
+            .Where(e => e.RecordType == RecordType.Initiative && e.RecordId == id)
+            .Select(e => e.Source!.FileName!).OrderBy(f => f).ToListAsync());
+        Assert.Equal(["Cybersecurity Initiative", "Military Mobility Plan"], await read.Initiatives.OrderBy(i => i.Id).Select(i => i.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_NewVersionOfDeletedSource_NumbersAfterTheDeletedVersion()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var article = await db.Sources.AsNoTracking().SingleAsync(s => s.FileName == "article.txt");
+            await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Source, article.Id, 1));
+        }
+
+        var text = (await File.ReadAllTextAsync(ExampleFiles.Article)).Replace("Launched 2023", "Completed 2025", StringComparison.Ordinal);
+        await using var ingest = _database.CreateContext();
+        var result = await Handlers.Ingest(ingest).HandleAsync(new IngestRequest("article.txt", Encoding.UTF8.GetBytes(text), null, IngestMode.Store));
+
+        Assert.Equal(2, result.Value!.Stored!.Version);
+        await using var read = _database.CreateContext();
+        Assert.Equal([2], await read.Sources.Where(s => s.FileName == "article.txt").Select(s => s.Version).ToListAsync());
+    }
+
+    private async Task<List<string>> ListInitiativeNamesAsync()
+    {
+        await using var db = _database.CreateContext();
+        var list = await new ListInitiatives(db, new ProgrammeLookup(db)).HandleAsync(null);
+        return list.Value!.Items.Select(i => i.Name).ToList();
+    }
+}
