@@ -3,7 +3,7 @@ namespace PartnershipTracker.Domain;
 /// <summary>
 /// A record people edit (area, achievement, challenge, initiative, milestone, recommendation, indicator, source):
 /// it carries a revision for optimistic concurrency, can be deleted softly and restored, and every change to it
-/// is kept as a <see cref="ChangeRecord"/>. See docs/adr/0009-revisions-soft-delete-history.md.
+/// is kept as a <see cref="ChangeRecord"/>. See docs/adr/0010-revisions-soft-delete-history.md.
 /// </summary>
 public interface IEditableRecord
 {

@@ -10,7 +10,7 @@ namespace PartnershipTracker.Core.Data;
 /// The one DbContext of ptrack, used directly by handlers (no repositories, see docs/adr/0002-data-layer.md).
 /// The provider (SQLite, PostgreSQL) is chosen by configuration; see <see cref="DatabaseServiceCollectionExtensions"/>.
 /// Every save of an <see cref="IEditableRecord"/> sets its revision and writes a <see cref="ChangeRecord"/>
-/// naming <paramref name="actor"/> and the time of <paramref name="time"/> (docs/adr/0009-revisions-soft-delete-history.md).
+/// naming <paramref name="actor"/> and the time of <paramref name="time"/> (docs/adr/0010-revisions-soft-delete-history.md).
 /// </summary>
 public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, IChangeActor actor, TimeProvider time) : DbContext(options)
 {

@@ -11,7 +11,7 @@ namespace PartnershipTracker.Core.Features.Ingest;
 /// Keys: area by any of its names (<see cref="AreaNames.Normalize"/>); achievement and challenge by
 /// area and title; initiative by name; recommendation by strategic action.
 /// Deleted records match too: a fact someone deleted is not stored again as a new record. It gets the new evidence
-/// and values but stays deleted; restoring it is a person's decision (docs/adr/0009-revisions-soft-delete-history.md).
+/// and values but stays deleted; restoring it is a person's decision (docs/adr/0010-revisions-soft-delete-history.md).
 /// </summary>
 internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sourceId)
 {
