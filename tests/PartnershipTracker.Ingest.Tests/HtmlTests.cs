@@ -274,6 +274,15 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_SoftHyphens_AreLeftOutOfTheWords()
+    {
+        var document = Parse("<p>Digitales &amp; Tele&shy;kommunikation</p><table><tr><th>Bereich</th></tr><tr><td>Verbraucher&shy;schutz</td></tr></table>");
+
+        Assert.Equal(["Digitales & Telekommunikation", "Bereich", "Verbraucherschutz"], document.Lines);
+        Assert.Equal([["Verbraucherschutz"]], document.SingleTable().Rows);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");

@@ -105,8 +105,11 @@ internal static partial class HtmlReader
         return false;
     }
 
-    /// <summary>Text with every run of whitespace made one space, trimmed.</summary>
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>
+    /// Text with every run of whitespace made one space, trimmed, and soft hyphens (<c>&amp;shy;</c>, U+00AD) left out:
+    /// they only mark where a browser may break a word, and "Tele\u00ADkommunikation" must still read "Telekommunikation".
+    /// </summary>
+    private static string Collapse(string text) => Whitespace().Replace(text.Replace("\u00AD", "", StringComparison.Ordinal), " ").Trim();
 
     /// <summary>Splits "cookie-banner", "cookie_banner" and "cookieBanner" into words.</summary>
     [GeneratedRegex(@"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")]
