@@ -243,6 +243,46 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void Parse_MenusFootersAndAdsNamedByIdOrClass_AreLeftOut()
+    {
+        const string html = """
+            <html><body>
+            <ul class="navSkip"><li>Inhalt</li><li>Hauptmenü</li></ul>
+            <div id="navMain"><ul><li>TOP STORIES</li><li>Media Center</li></ul></div>
+            <div id="wrapperNavi"><ul><li>Konsum im Alltag</li></ul></div>
+            <div class="menu fl-2"><ul><li>AGB</li></ul></div>
+            <div class="site-navigation"><a>Home</a></div>
+            <div id="bodyContent">
+              <h1>Berlin confronts Germany's colonial past with new initiative</h1>
+              <p>The German capital has launched a five-year project to mark its part in European colonialism.</p>
+              <div class="squareAd adWrapper"><div class="adHeadline">Advertisement</div></div>
+              <p class="navy-blue">A menu of events is published each month.</p>
+            </div>
+            <div id="footerSection"><ul class="footer"><li>TOP STORIES</li></ul><p id="copyright">© 2020 Deutsche Welle</p></div>
+            </body></html>
+            """;
+
+        var document = Parse(html);
+
+        Assert.Equal(
+            [
+                "Berlin confronts Germany's colonial past with new initiative",
+                "The German capital has launched a five-year project to mark its part in European colonialism.",
+                "A menu of events is published each month.",
+            ],
+            document.Lines);
+    }
+
+    [Fact]
+    public void Parse_SoftHyphens_AreLeftOutOfTheWords()
+    {
+        var document = Parse("<p>Digitales &amp; Tele&shy;kommunikation</p><table><tr><th>Bereich</th></tr><tr><td>Verbraucher&shy;schutz</td></tr></table>");
+
+        Assert.Equal(["Digitales & Telekommunikation", "Bereich", "Verbraucherschutz"], document.Lines);
+        Assert.Equal([["Verbraucherschutz"]], document.SingleTable().Rows);
+    }
+
+    [Fact]
     public void Parse_TxtFileWhoseContentIsHtml_IsReadAsHtml()
     {
         var document = Parse("\uFEFF  \n<!doctype HTML><html><body><p>Hello <b>world</b>.</p><footer>Footer</footer></body></html>", "saved.txt");

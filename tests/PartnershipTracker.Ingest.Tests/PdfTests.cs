@@ -303,6 +303,24 @@ public sealed class PdfTests
     }
 
     [Fact]
+    public void Parse_RowUnderTableCellsThatSpansSeveralOfThem_DoesNotContinueACell()
+    {
+        // A table printed without a stylesheet: header cells far apart, a data row whose cells sit too close to split.
+        (string, double, double, double)[] page =
+        [
+            ("Initiative", 74, 720, 12), ("Focus Area", 194, 720, 12), ("Status", 307, 720, 12),
+            ("Defense Reform Program Structural Modernization Ongoing", 36, 703.5, 12),
+            ("Cybersecurity Initiative", 36, 687, 12), ("Digital Threat Protection Launched 2023", 180, 687, 12),
+        ];
+
+        var document = Parse(PlacedPdf(page)).Document!;
+
+        Assert.Equal(
+            ["Initiative", "Focus Area", "Status", "Defense Reform Program Structural Modernization Ongoing", "Cybersecurity Initiative", "Digital Threat Protection Launched 2023"],
+            document.Lines.Where(l => l.Length > 0));
+    }
+
+    [Fact]
     public void Parse_OneRowOfSpacedOutWords_IsALineNotTableCells()
     {
         var pdf = TablePdf(10, cellGap: 12, rowStep: 24, ["Home", "Analysis", "Balkans", "About"]);

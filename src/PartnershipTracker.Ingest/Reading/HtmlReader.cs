@@ -32,12 +32,16 @@ internal static partial class HtmlReader
         "head", "title", "meta", "link", "object", "embed", "canvas", "button", "select", "dialog",
     };
 
-    /// <summary>Words in an element's id or class that mark page furniture, not content.</summary>
+    /// <summary>
+    /// Words in an element's id or class that mark page furniture, not content. Many sites build their menus and
+    /// footers from <c>div</c>s named so (<c>navMain</c>, <c>wrapperNavi</c>, <c>menu-box</c>, <c>footerSection</c>,
+    /// <c>adWrapper</c>) rather than from <c>nav</c> and <c>footer</c> elements.
+    /// </summary>
     private static readonly HashSet<string> DroppedWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "cookie", "cookies", "consent", "banner", "banners", "related", "share", "sharing", "social", "newsletter",
         "subscribe", "subscription", "breadcrumb", "breadcrumbs", "sidebar", "comment", "comments", "advert",
-        "adverts", "advertisement", "advertising", "promo",
+        "adverts", "advertisement", "advertising", "promo", "nav", "navi", "navigation", "menu", "footer", "ad", "ads",
     };
 
     /// <summary>
@@ -116,8 +120,11 @@ internal static partial class HtmlReader
         return false;
     }
 
-    /// <summary>Text with every run of whitespace made one space, trimmed.</summary>
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>
+    /// Text with every run of whitespace made one space, trimmed, and soft hyphens (<c>&amp;shy;</c>, U+00AD) left out:
+    /// they only mark where a browser may break a word, and "Tele\u00ADkommunikation" must still read "Telekommunikation".
+    /// </summary>
+    private static string Collapse(string text) => Whitespace().Replace(text.Replace("\u00AD", "", StringComparison.Ordinal), " ").Trim();
 
     /// <summary>Splits "cookie-banner", "cookie_banner" and "cookieBanner" into words.</summary>
     [GeneratedRegex(@"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")]

@@ -94,7 +94,7 @@ internal static partial class PdfReader
     /// not have fitted at the end of the line before. A line that ends a sentence is joined only to one going on in
     /// lower case (a new paragraph or list item may start there). A wrap can cross a page break. A row of several
     /// cells near another that shares their columns is a table row; a line right under it whose parts each fall
-    /// under one of its cells continues those cells.
+    /// under exactly one of its cells continues those cells (a line across several cells is a row of its own).
     /// </summary>
     private static List<Entry> Layout(List<List<Row>> pages, HashSet<(int Page, int Row, int Segment)> boilerplate, HashSet<string> vocabulary)
     {
@@ -124,7 +124,7 @@ internal static partial class PdfReader
                 var gap = previous is not null && previous.Baseline - row.Baseline > ParagraphGapFactor * Math.Max(previous.Size, row.Size);
                 var pageStart = previous is null;
                 previous = row;
-                if (cells is not null && !gap && segments.All(s => cells.Any(c => Overlaps(c.Column, s))))
+                if (cells is not null && !gap && segments.All(s => cells.Count(c => Overlaps(c.Column, s)) == 1))
                 {
                     foreach (var segment in segments)
                     {
