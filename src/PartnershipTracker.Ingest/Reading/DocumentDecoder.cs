@@ -65,6 +65,15 @@ internal static class DocumentDecoder
             }
         }
 
+        // Named as a format with a reader but not that format inside: say so, rather than "binary" or "unknown format".
+        switch (Path.GetExtension(name).ToLowerInvariant())
+        {
+            case ".pdf":
+                return Fail(IngestFailureKind.Unreadable, $"{name}: not a PDF (a PDF file starts with %PDF-)");
+            case ".docx":
+                return Fail(IngestFailureKind.Unreadable, $"{name}: not a DOCX (a DOCX file is a zip archive of Word XML)");
+        }
+
         var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
             : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
             : null;
@@ -77,7 +86,7 @@ internal static class DocumentDecoder
         var format = MarkdownExtensions.Contains(extension) ? "markdown" : HtmlExtensions.Contains(extension) ? "html" : "text";
         if (!PlainTextExtensions.Contains(extension) && format == "text")
         {
-            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: .txt, .md, .html");
+            return Fail(IngestFailureKind.UnknownFormat, $"{name}: unknown format '{extension}'; supported: {string.Join(", ", DocumentFormats.Extensions)}");
         }
 
         string text;

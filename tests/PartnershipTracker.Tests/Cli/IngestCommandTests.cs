@@ -132,6 +132,8 @@ public sealed class IngestCommandTests : IAsyncLifetime
         { "noise.txt", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x13, 0x37, 0x00], "binary" },
         { "report.pdf", "%PDF-1.7\n%âãÏÓ\n"u8.ToArray(), "PDF" },
         { "secret.pdf", SampleDocuments.EncryptedPdf(), "the PDF is encrypted" },
+        { "fake.pdf", "Plain text saved under a PDF name.\n"u8.ToArray(), "not a PDF (a PDF file starts with %PDF-)" },
+        { "fake.docx", "Plain text saved under a Word name.\n"u8.ToArray(), "not a DOCX (a DOCX file is a zip archive of Word XML)" },
         { "data.xyz", "Some text that is fine.\n"u8.ToArray(), "unknown format" },
     };
 
@@ -291,9 +293,10 @@ public sealed class IngestCommandTests : IAsyncLifetime
         Assert.EndsWith("b-noise.txt", failure.GetProperty("path").GetString(), StringComparison.Ordinal);
         var summary = root.GetProperty("summary");
         Assert.Equal((3, 2, 1, 0), (summary.GetProperty("documents").GetInt32(), summary.GetProperty("read").GetInt32(), summary.GetProperty("failures").GetInt32(), summary.GetProperty("staged").GetInt32()));
-        Assert.Equal((2, 0), (summary.GetProperty("stored").GetInt32(), summary.GetProperty("unchanged").GetInt32()));
+        // a-article.txt has the example article's bytes: unchanged, not a second source.
+        Assert.Equal((1, 1), (summary.GetProperty("stored").GetInt32(), summary.GetProperty("unchanged").GetInt32()));
         await using var db = _database.CreateContext();
-        Assert.Equal(before.Item1 + 2, await db.Sources.CountAsync());
+        Assert.Equal(before.Item1 + 1, await db.Sources.CountAsync());
         Assert.True(await db.Sources.AnyAsync(s => s.FileName == "c-notes.md"));
     }
 
@@ -305,6 +308,57 @@ public sealed class IngestCommandTests : IAsyncLifetime
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("refused: " + Path.Combine(_database.Folder, "missing.txt") + ": file not found", run.Out, StringComparison.Ordinal);
         Assert.Contains("2 documents: 1 read, 1 refused; 25 records, 1 warnings; dry run: nothing stored", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_SameBytesUnderAnotherName_IsUnchangedNotASecondSource()
+    {
+        var copy = Path.Combine(_database.Folder, "article-copy.txt");
+        File.Copy(ExampleFiles.Article, copy);
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", copy, "--accept");
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _database.CreateContext();
+        var article = await db.Sources.SingleAsync(s => s.FileName == "article.txt");
+        Assert.Contains($"unchanged: identical to source #{article.Id} version 1; nothing stored", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_FolderWithoutDocuments_ExitsTwoSayingSo()
+    {
+        var folder = Path.Combine(_database.Folder, "only-csv");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.csv"), "a,b\n");
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"ptrack: {folder}: no documents in the folder (.txt, .text, .md, .markdown, .html, .htm, .pdf, .docx)", run.Error.Trim());
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task Drafts_JsonBeforeOrAfterTheSubcommand_WritesJson()
+    {
+        var changed = await WriteChangedArticleAsync("json-drafts");
+        await CliRunner.RunAsync(_database.ConnectionString, "ingest", changed);
+
+        var shown = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "--json", "show", "1");
+        var discarded = await CliRunner.RunAsync(_database.ConnectionString, "drafts", "discard", "1", "--json");
+
+        using (var json = JsonDocument.Parse(shown.Out))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("draft").GetProperty("id").GetInt32());
+        }
+
+        using (var json = JsonDocument.Parse(discarded.Out))
+        {
+            var item = Assert.Single(json.RootElement.GetProperty("discarded").EnumerateArray());
+            Assert.Equal((1, "article.txt"), (item.GetProperty("id").GetInt32(), item.GetProperty("fileName").GetString()));
+        }
     }
 
     [Fact]

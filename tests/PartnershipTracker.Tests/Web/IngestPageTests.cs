@@ -72,7 +72,7 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         using var upload = await UploadAsync("noise.txt", [0x00, 0x01, 0x02, 0xFF, 0x00]);
         var page = await Parser.ParseDocumentAsync(await upload.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
         Assert.Equal("noise.txt: file is binary, not a text document", page.QuerySelector("#document-error")!.TextContent);
         Assert.Equal("true", page.QuerySelector("#document")!.GetAttribute("aria-invalid"));
         Assert.Equal(before, await CountsAsync());
@@ -84,7 +84,7 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         using var upload = await UploadAsync(null, null);
         var page = await Parser.ParseDocumentAsync(await upload.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
         Assert.Equal("Choose a file to upload.", page.QuerySelector("#document-error")!.TextContent);
     }
 
@@ -133,6 +133,38 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task Draft_PostWithoutAHandler_Is405AndStoresNothing()
+    {
+        using var upload = await UploadAsync("handlerless.md", "# Handlerless\n\nA paragraph that waits for review and nothing more.\n"u8.ToArray());
+        var draftPath = upload.Headers.Location!.OriginalString;
+
+        using var none = await PostFormAsync(draftPath, draftPath);
+        using var unknown = await PostFormAsync(draftPath + "?handler=Nope", draftPath);
+
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, HttpStatusCode.MethodNotAllowed), (none.StatusCode, unknown.StatusCode));
+        Assert.Contains("<h1>Not allowed</h1>", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.GetPageAsync(draftPath);
+    }
+
+    [Fact]
+    public async Task Draft_StoredTwiceAtOnce_IsStoredOnceAndTheOtherGets404()
+    {
+        using var upload = await UploadAsync("twice.md", "# Twice\n\nA paragraph stored by a double click on the store button.\n"u8.ToArray());
+        var draftPath = upload.Headers.Location!.OriginalString;
+        var sources = (await CountsAsync()).Item1;
+
+        var token = await TokenAsync(draftPath);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostTokenAsync(draftPath + "?handler=Store", token)));
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.NotFound, HttpStatusCode.NotFound], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(sources + 1, (await CountsAsync()).Item1);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Draft_Unknown_Is404()
     {
         var page = await app.GetPageAsync("/ingest/drafts/99999", expectedStatus: 404);
@@ -158,9 +190,12 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         }
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(string path, string pageWithToken)
+    private async Task<HttpResponseMessage> PostFormAsync(string path, string pageWithToken) =>
+        await PostTokenAsync(path, await TokenAsync(pageWithToken));
+
+    private async Task<HttpResponseMessage> PostTokenAsync(string path, string token)
     {
-        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", await TokenAsync(pageWithToken))]);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await app.Client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 

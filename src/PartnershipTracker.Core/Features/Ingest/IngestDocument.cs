@@ -94,7 +94,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     /// <returns>The outcome, or NotFound when no draft has that id.</returns>
     public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
-        var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
+        var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
         {
             return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
@@ -111,7 +111,10 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var (document, records) = read.Value;
         var (passages, copies) = await FindCopiesAsync(programme, document, cancellationToken);
         var outcome = new IngestOutcome(programme.Slug, document, records, copies, null);
-        return outcome with { Stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken) };
+        var stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken);
+
+        // Null: someone accepted or discarded the same draft a moment ago (a double click on "Store"); their transaction won.
+        return stored is null ? Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)") : outcome with { Stored = stored };
     }
 
     /// <summary>The preview of a staged draft: its bytes read and mapped again, nothing written.</summary>
@@ -197,14 +200,14 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: false);
     }
 
-    private async Task<StoredIngest> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, CancellationToken cancellationToken)
+    /// <returns>What was stored; null when <paramref name="draft"/> was removed by someone else meanwhile (nothing is written then).</returns>
+    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, CancellationToken cancellationToken)
     {
         var (document, records) = (outcome.Document, outcome.Records);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (draft is not null)
+        if (draft is not null && await db.IngestDrafts.Where(d => d.Id == draft.Id).ExecuteDeleteAsync(cancellationToken) == 0)
         {
-            db.IngestDrafts.Remove(draft);
-            await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
 
         // Deleted versions count: version numbers are never reused, and the same bytes as a deleted version are unchanged
@@ -213,10 +216,17 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             .Where(s => s.ProgrammeId == programme.Id && s.FileName == document.Source.Name)
             .OrderByDescending(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);
-        if (latest is not null && latest.Sha256 == document.Source.Sha256)
+        // The same bytes already stored, under this name or another: one document is one piece of evidence, not two.
+        var identical = latest is not null && latest.Sha256 == document.Source.Sha256
+            ? latest
+            : await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+                .Where(s => s.ProgrammeId == programme.Id && s.Sha256 == document.Source.Sha256)
+                .OrderBy(s => s.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        if (identical is not null)
         {
             await transaction.CommitAsync(cancellationToken);
-            return new StoredIngest(latest.Id, latest.Version, Unchanged: true, 0, 0);
+            return new StoredIngest(identical.Id, identical.Version, Unchanged: true, 0, 0);
         }
 
         var source = new Source

@@ -74,7 +74,8 @@ internal static class WebComposition
         {
             var method = context.Request.Method;
             if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
-                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
             {
                 await next(context);
                 return;

@@ -17,27 +17,25 @@ internal static class DraftsCommand
 {
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Write JSON on stdout." };
-        var list = new Command("list", "List the drafts waiting for review (the default).") { json };
+        // One --json for the verb and every subcommand, before or after the subcommand's name.
+        var json = new Option<bool>("--json") { Description = "Write JSON on stdout.", Recursive = true };
+        var list = new Command("list", "List the drafts waiting for review (the default).");
         list.SetAction((parse, ct) => ListAsync(parse.GetValue(json), ct));
 
         var showId = new Argument<int>("id") { Description = "The draft's number, as 'ptrack drafts' lists it." };
-        var showJson = new Option<bool>("--json") { Description = "Write the preview as the JSON of 'ptrack ingest --json'." };
-        var show = new Command("show", "Preview a draft: the recovered structure and the records it would create.") { showId, showJson };
-        show.SetAction((parse, ct) => ShowAsync(parse.GetValue(showId), parse.GetValue(showJson), ct));
+        var show = new Command("show", "Preview a draft: the recovered structure and the records it would create (--json: the JSON of 'ptrack ingest --json').") { showId };
+        show.SetAction((parse, ct) => ShowAsync(parse.GetValue(showId), parse.GetValue(json), ct));
 
         var acceptIds = new Argument<int[]>("id") { Description = "Drafts to store.", Arity = ArgumentArity.OneOrMore };
-        var acceptJson = new Option<bool>("--json") { Description = "Write one JSON object per draft stored, in an array." };
-        var accept = new Command("accept", "Store drafts: their sources, records and evidence, each in one transaction.") { acceptIds, acceptJson };
-        accept.SetAction((parse, ct) => AcceptAsync(parse.GetRequiredValue(acceptIds), parse.GetValue(acceptJson), ct));
+        var accept = new Command("accept", "Store drafts: their sources, records and evidence, each in one transaction (--json: an array of the stored documents).") { acceptIds };
+        accept.SetAction((parse, ct) => AcceptAsync(parse.GetRequiredValue(acceptIds).Distinct().ToArray(), parse.GetValue(json), ct));
 
         var discardIds = new Argument<int[]>("id") { Description = "Drafts to remove.", Arity = ArgumentArity.OneOrMore };
-        var discard = new Command("discard", "Remove drafts without storing anything.") { discardIds };
-        discard.SetAction((parse, ct) => DiscardAsync(parse.GetRequiredValue(discardIds), ct));
+        var discard = new Command("discard", "Remove drafts without storing anything (--json: the drafts discarded).") { discardIds };
+        discard.SetAction((parse, ct) => DiscardAsync(parse.GetRequiredValue(discardIds).Distinct().ToArray(), parse.GetValue(json), ct));
 
-        var rootJson = new Option<bool>("--json") { Description = "Write JSON on stdout." };
-        var drafts = new Command("drafts", "Documents staged by 'ptrack ingest' and waiting for review.") { list, show, accept, discard, rootJson };
-        drafts.SetAction((parse, ct) => ListAsync(parse.GetValue(rootJson), ct));
+        var drafts = new Command("drafts", "Documents staged by 'ptrack ingest' and waiting for review.") { list, show, accept, discard, json };
+        drafts.SetAction((parse, ct) => ListAsync(parse.GetValue(json), ct));
         return drafts;
     }
 
@@ -123,10 +121,11 @@ internal static class DraftsCommand
             return exit;
         }, cancellationToken);
 
-    private static Task<int> DiscardAsync(int[] ids, CancellationToken cancellationToken) =>
+    private static Task<int> DiscardAsync(int[] ids, bool json, CancellationToken cancellationToken) =>
         CliContext.RunAsync(async (services, ct) =>
         {
             var exit = ExitCodes.Ok;
+            var discarded = new List<object>();
             foreach (var id in ids)
             {
                 var result = await services.GetRequiredService<IngestDocument>().DiscardDraftAsync(id, ct);
@@ -136,7 +135,19 @@ internal static class DraftsCommand
                     continue;
                 }
 
-                Console.Out.WriteLine($"draft #{id} ({result.Value}) discarded; nothing stored");
+                if (json)
+                {
+                    discarded.Add(new { id, fileName = result.Value });
+                }
+                else
+                {
+                    Console.Out.WriteLine($"draft #{id} ({result.Value}) discarded; nothing stored");
+                }
+            }
+
+            if (json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { discarded }, IngestJson.Options));
             }
 
             return exit;

@@ -61,9 +61,11 @@ internal static class IngestCommand
     {
         var single = paths.Length == 1 && !Directory.Exists(paths[0]);
         var (files, missing) = Expand(paths);
-        if (single && missing.Count == 1)
+        if (files.Count == 0)
         {
-            return CliContext.Fail(missing[0].Error!, ExitCodes.BadInput);
+            // Nothing to read at all (a missing file, an empty folder): one line each, no table.
+            missing.ForEach(m => CliContext.Fail(m.Error!, ExitCodes.BadInput));
+            return ExitCodes.BadInput;
         }
 
         return await CliContext.RunAsync(async (services, ct) =>
@@ -126,10 +128,17 @@ internal static class IngestCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                     .Where(DocumentFormats.IsSupported)
                     .Order(StringComparer.Ordinal)
-                    .Select(f => new FileInfo(f)));
+                    .Select(f => new FileInfo(f))
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    missing.Add(new DocumentRun(path, null, $"{Path.GetFullPath(path)}: no documents in the folder ({string.Join(", ", DocumentFormats.Extensions)})"));
+                }
+
+                files.AddRange(found);
             }
             else if (File.Exists(path))
             {

@@ -19,6 +19,13 @@ public sealed class DraftModel(IngestDocument ingest) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         this.PageOr(await ingest.PreviewDraftAsync(id, cancellationToken), value => Preview = value);
 
+    /// <summary>A post with no handler, or one this page does not have: 405, not a page rendered without a preview.</summary>
+    public IActionResult OnPost()
+    {
+        Response.Headers.Allow = "GET, HEAD";
+        return StatusCode(StatusCodes.Status405MethodNotAllowed);
+    }
+
     public async Task<IActionResult> OnPostStoreAsync(int id, CancellationToken cancellationToken)
     {
         var result = await ingest.AcceptDraftAsync(id, cancellationToken);

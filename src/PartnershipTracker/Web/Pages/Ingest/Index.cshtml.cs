@@ -43,8 +43,7 @@ public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, P
 
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
 
         var bytes = new byte[Document!.Length];
@@ -61,11 +60,18 @@ public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, P
             // A bad file is the file field's fault; a programme that is not there (or not chosen) is the programme field's.
             var field = result.Failure!.Fields?.ContainsKey("file") == true ? nameof(Document) : nameof(Programme);
             ModelState.AddModelError(field, result.Failure.Message);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
 
         return Redirect($"/ingest/drafts/{result.Value!.Draft!.DraftId}");
+    }
+
+    /// <summary>The form again with the errors next to their fields, answered 422 so that a script sees the refusal too.</summary>
+    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
