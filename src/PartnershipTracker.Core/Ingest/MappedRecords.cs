@@ -13,6 +13,10 @@ public sealed record MappedAchievement(string? Area, string Title, bool Truncate
 /// <summary>A challenge; <see cref="Area"/> null means cross-cutting.</summary>
 public sealed record MappedChallenge(string? Area, string Title, string? Impact, bool Truncated, EvidenceRef Evidence);
 
+/// <summary>
+/// An initiative. A year in its status label is a start for a launched, planned or ongoing initiative ("Launched
+/// 2023") and an end for a completed or cancelled one ("Completed 2025"); a stalled one's year is neither.
+/// </summary>
 public sealed record MappedInitiative(
     string Name,
     string? Area,
@@ -20,6 +24,7 @@ public sealed record MappedInitiative(
     InitiativeStatus? Status,
     string? StatusLabel,
     PartialDate? Start,
+    PartialDate? End,
     string? LeadInstitution,
     bool Truncated,
     EvidenceRef Evidence);

@@ -103,9 +103,17 @@ public sealed class RecordMapper(MappingRules rules)
                 row.Evidence.Line));
         }
 
-        var start = PartialDate.FromText(row.Cell("start")) ?? since;
+        // "Completed 2025" says when it ended, not when it started; "Stalled 2024" says neither.
+        var (yearIsStart, yearIsEnd) = status switch
+        {
+            InitiativeStatus.Completed or InitiativeStatus.Cancelled => (false, true),
+            InitiativeStatus.Stalled => (false, false),
+            _ => (true, false),
+        };
+        var start = PartialDate.FromText(row.Cell("start")) ?? (yearIsStart ? since : null);
+        var end = yearIsEnd ? since : null;
         initiatives.Add(new MappedInitiative(
-            name, area, focusArea, status, label, start, row.Cell("lead"), row.AnyTruncated, row.Evidence));
+            name, area, focusArea, status, label, start, end, row.Cell("lead"), row.AnyTruncated, row.Evidence));
     }
 
     private static void MapRecommendationRow(TableRow row, AreaCollector areas, List<MappedRecommendation> recommendations)

@@ -121,6 +121,7 @@ public sealed class IngestCommandTests : IAsyncLifetime
         var cyber = await db.Initiatives.SingleAsync(i => i.Name == "Cybersecurity Initiative");
         Assert.Equal(Domain.InitiativeStatus.Completed, cyber.Status);
         Assert.Equal("Completed 2025", cyber.StatusLabel);
+        Assert.Equal((new Domain.PartialDate(2023), new Domain.PartialDate(2025)), (cyber.Start!.Value, cyber.End!.Value));
         var evidence = await db.Evidence.Where(e => e.RecordType == Domain.RecordType.Initiative && e.RecordId == cyber.Id).ToListAsync();
         Assert.Equal(2, evidence.Count);
     }

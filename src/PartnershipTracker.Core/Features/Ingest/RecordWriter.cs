@@ -160,6 +160,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             }
 
             initiative.Start = mapped.Start ?? initiative.Start;
+            initiative.End = mapped.End ?? initiative.End;
             initiative.LeadInstitution = mapped.LeadInstitution ?? initiative.LeadInstitution;
             initiative.TruncatedInSource = mapped.Truncated;
             var saved = initiative;
