@@ -73,15 +73,13 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
-        var read = Read(request.FileName, request.Content, cancellationToken);
+        var read = await ReadAsync(programme.Value!, request.FileName, request.Content, cancellationToken);
         if (!read.Succeeded)
         {
             return read.Failure!;
         }
 
-        var (document, records) = read.Value;
-        var (passages, copies) = await FindCopiesAsync(programme.Value!, document, cancellationToken);
-        var outcome = new IngestOutcome(programme.Value!.Slug, document, records, copies, null);
+        var (outcome, passages) = read.Value;
         return request.Mode switch
         {
             IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
@@ -97,24 +95,22 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
         {
-            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+            return DraftNotFound(draftId);
         }
 
         var programme = await db.Programmes.FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
-        var read = Read(draft.FileName, draft.Content, cancellationToken);
+        var read = await ReadAsync(programme, draft.FileName, draft.Content, cancellationToken);
         if (!read.Succeeded)
         {
             // The limits or rules changed since it was staged; the draft stays for the person to discard.
             return read.Failure!;
         }
 
-        var (document, records) = read.Value;
-        var (passages, copies) = await FindCopiesAsync(programme, document, cancellationToken);
-        var outcome = new IngestOutcome(programme.Slug, document, records, copies, null);
+        var (outcome, passages) = read.Value;
         var stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken);
 
         // Null: someone accepted or discarded the same draft a moment ago (a double click on "Store"); their transaction won.
-        return stored is null ? Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)") : outcome with { Stored = stored };
+        return stored is null ? DraftNotFound(draftId) : outcome with { Stored = stored };
     }
 
     /// <summary>The preview of a staged draft: its bytes read and mapped again, nothing written.</summary>
@@ -124,19 +120,14 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
         {
-            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+            return DraftNotFound(draftId);
         }
 
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == draft.ProgrammeId, cancellationToken);
-        var read = Read(draft.FileName, draft.Content, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return read.Failure!;
-        }
-
-        var (document, records) = read.Value;
-        var (_, copies) = await FindCopiesAsync(programme, document, cancellationToken);
-        return new IngestOutcome(programme.Slug, document, records, copies, null, new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: true));
+        var read = await ReadAsync(programme, draft.FileName, draft.Content, cancellationToken);
+        return read.Succeeded
+            ? read.Value.Outcome with { Draft = new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: true) }
+            : read.Failure!;
     }
 
     /// <summary>Removes a staged draft; nothing else changes.</summary>
@@ -146,7 +137,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
         {
-            return Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+            return DraftNotFound(draftId);
         }
 
         db.IngestDrafts.Remove(draft);
@@ -154,7 +145,12 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return draft.FileName;
     }
 
-    private Result<(ParsedDocument Document, MappedRecords Records)> Read(string fileName, byte[] content, CancellationToken cancellationToken)
+    private static Failure DraftNotFound(int draftId) => Failure.NotFound($"draft #{draftId} does not exist (already accepted or discarded?)");
+
+    /// <summary>Parses and maps a document, and finds the passages stored sources of the programme also have; writes nothing.</summary>
+    /// <returns>The outcome (neither staged nor stored) and the passage signatures a store would keep, or the reason the file was refused.</returns>
+    private async Task<Result<(IngestOutcome Outcome, IReadOnlyList<PassageSignature> Passages)>> ReadAsync(
+        Programme programme, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var parsed = DocumentIngestor.Parse(fileName, content, settings.Options, cancellationToken);
         if (parsed.Failure is { } failure)
@@ -162,13 +158,10 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return Failure.Invalid(failure.Message, "file");
         }
 
-        return (parsed.Document!, settings.Mapper.Map(parsed.Document!));
-    }
-
-    private async Task<(IReadOnlyList<PassageSignature> Passages, IReadOnlyList<PassageCopyFound> Copies)> FindCopiesAsync(Programme programme, ParsedDocument document, CancellationToken cancellationToken)
-    {
+        var document = parsed.Document!;
         var passages = repeats.Sign(document);
-        return (passages, await repeats.FindAsync(programme.Id, document.Source.Name, passages, cancellationToken));
+        var copies = await repeats.FindAsync(programme.Id, document.Source.Name, passages, cancellationToken);
+        return (new IngestOutcome(programme.Slug, document, settings.Mapper.Map(document), copies, null), passages);
     }
 
     private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, CancellationToken cancellationToken)
