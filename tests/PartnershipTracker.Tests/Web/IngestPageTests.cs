@@ -190,8 +190,7 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         }
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(string path, string pageWithToken) =>
-        await PostTokenAsync(path, await TokenAsync(pageWithToken));
+    private Task<HttpResponseMessage> PostFormAsync(string path, string pageWithToken) => app.PostFormAsync(path, pageWithToken);
 
     private async Task<HttpResponseMessage> PostTokenAsync(string path, string token)
     {
@@ -199,11 +198,7 @@ public sealed class IngestPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         return await app.Client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
-    private async Task<string> TokenAsync(string path)
-    {
-        var page = await app.GetPageAsync(path);
-        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
+    private Task<string> TokenAsync(string path) => app.TokenAsync(path);
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 

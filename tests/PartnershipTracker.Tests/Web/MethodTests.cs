@@ -2,14 +2,12 @@ using System.Net;
 
 namespace PartnershipTracker.Tests.Web;
 
-/// <summary>The site only reads so far: other methods get 405 and the error page, never a 400 or a blank page.</summary>
+/// <summary>Methods a page or endpoint does not take get 405 and the error page, never a blank page or the page rendered as for a GET.</summary>
 public sealed class MethodTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     [Theory]
     [InlineData("DELETE", "/")]
     [InlineData("PUT", "/health")]
-    [InlineData("POST", "/")]
-    [InlineData("POST", "/initiatives/1")]
     [InlineData("PATCH", "/report")]
     public async Task NonReadingMethod_Returns405WithAllowAndTheErrorPage(string method, string path)
     {
@@ -21,6 +19,27 @@ public sealed class MethodTests(WebAppFixture app) : IClassFixture<WebAppFixture
         Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
         Assert.Contains("<h1>Not allowed</h1>", html, StringComparison.Ordinal);
         Assert.Contains("This address does not accept that kind of request.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/initiatives/1")]
+    public async Task Post_WithTokenToAPageWithoutAPostHandler_Returns405(string path)
+    {
+        using var response = await app.PostFormAsync(path, "/ingest");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Contains("<h1>Not allowed</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_Returns400AndTheErrorPage()
+    {
+        using var response = await app.Client.PostAsync(new Uri("/initiatives/1", UriKind.Relative), new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

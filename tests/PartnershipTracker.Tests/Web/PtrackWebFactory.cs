@@ -49,4 +49,20 @@ public sealed class WebAppFixture : IAsyncLifetime
         Assert.True(expectedStatus == (int)response.StatusCode, $"GET {path}: expected {expectedStatus}, got {(int)response.StatusCode}");
         return await Parser.ParseDocumentAsync(html);
     }
+
+    /// <summary>The antiforgery token of the first form on the page at <paramref name="path"/> (the client keeps its cookie).</summary>
+    public async Task<string> TokenAsync(string path)
+    {
+        var page = await GetPageAsync(path);
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    /// <summary>Posts a form as a browser would: <paramref name="fields"/> and the antiforgery token taken from <paramref name="pageWithToken"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string pageWithToken, params (string Name, string Value)[] fields)
+    {
+        var token = await TokenAsync(pageWithToken);
+        using var form = new FormUrlEncodedContent(
+            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token)));
+        return await Client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
 }

@@ -14,7 +14,8 @@ internal static class WebComposition
 {
     public static IServiceCollection AddPtrackWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
+        services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
+            .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
@@ -63,9 +64,10 @@ internal static class WebComposition
     }
 
     /// <summary>
-    /// Pages and endpoints read, except the ingest pages, whose forms post (with an antiforgery token). Other
-    /// methods and paths get 405 with <c>Allow: GET, HEAD</c> (and the error page), rather than a 400 from
-    /// antiforgery or a blank page. Editing forms and the API will widen this.
+    /// Which methods reach the application: GET and HEAD everywhere; every method under <c>/api/</c> (its endpoints
+    /// answer 405 themselves, as problem details); POST to pages, whose forms carry an antiforgery token and whose
+    /// POST handlers are the only ones run (see <see cref="PostNeedsAHandler"/>). Other methods get 405 with
+    /// <c>Allow: GET, HEAD</c> and the error page, rather than a 400 from antiforgery or a blank page.
     /// An upload may be as large as <c>Ingest:MaxFileBytes</c> plus room for the form around it; a larger body is
     /// refused with 413 before it is read.
     /// </summary>
@@ -73,7 +75,9 @@ internal static class WebComposition
         app.Use(async (context, next) =>
         {
             var method = context.Request.Method;
+            var path = context.Request.Path;
             if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+                || path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                 || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
                 || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
             {
@@ -81,18 +85,21 @@ internal static class WebComposition
                 return;
             }
 
-            if (HttpMethods.IsPost(method) && context.Request.Path.StartsWithSegments("/ingest", StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsPost(method) && !IsReadOnlyPath(path))
             {
-                var limit = context.RequestServices.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes + UploadFormOverheadBytes;
-                if (context.Request.ContentLength > limit)
+                if (path.StartsWithSegments("/ingest", StringComparison.OrdinalIgnoreCase))
                 {
-                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                    return;
-                }
+                    var limit = context.RequestServices.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes + UploadFormOverheadBytes;
+                    if (context.Request.ContentLength > limit)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                        return;
+                    }
 
-                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                {
-                    size.MaxRequestBodySize = limit;
+                    if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                    {
+                        size.MaxRequestBodySize = limit;
+                    }
                 }
 
                 await next(context);
@@ -102,6 +109,14 @@ internal static class WebComposition
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = "GET, HEAD";
         });
+
+    /// <summary>Addresses that only read, whatever the method: <c>/health</c>, the report download, the OpenAPI document, static files.</summary>
+    private static bool IsReadOnlyPath(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/report", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Room for the multipart boundaries, headers and antiforgery token around an uploaded file: 1 MiB.</summary>
     private const long UploadFormOverheadBytes = 1 << 20;
