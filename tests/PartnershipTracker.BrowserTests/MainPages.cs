@@ -30,6 +30,22 @@ internal static class MainPages
         ];
     }
 
+    /// <summary>
+    /// The pages issue 4's other parts add (common.md's UI contract): search, the create and edit form of each type, a delete
+    /// confirmation. Tests that visit them carry <c>[Trait("Needs", "pages")]</c> until those pages are merged.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> FormsAndSearchAsync(TempSqliteDatabase database)
+    {
+        var details = await DetailsAsync(database);
+        return
+        [
+            "/search?q=reform",
+            .. Lists.Select(list => list + "/new"),
+            .. details.Select(detail => detail + "/edit"),
+            details.Single(d => d.StartsWith("/initiatives/", StringComparison.Ordinal)) + "/delete",
+        ];
+    }
+
     /// <summary>Every main page: <see cref="Fixed"/> and <see cref="DetailsAsync"/>.</summary>
     public static async Task<IReadOnlyList<string>> AllAsync(TempSqliteDatabase database) =>
         [.. Fixed, .. await DetailsAsync(database)];
