@@ -57,7 +57,7 @@ for entry in "${endpoints[@]}"; do
   url=${entry#*|}
   code=$(curl -s -o /dev/null -w '%{http_code}' "$base$url")
   echo "   $code $url" >&2
-  wrk -t1 -c2 -d3s "$base$url" >/dev/null
+  wrk -t1 -c2 -d3s --timeout "$TIMEOUT" "$base$url" >/dev/null
 done
 sleep 2
 idle_kib=$(kib VmRSS)
