@@ -70,6 +70,8 @@ for entry in "${endpoints[@]}"; do
   echo "== $name: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $TIMEOUT $url" >&2
   result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s bench/load/report.lua "$base$url" | awk '/^RESULT/ { $1 = ""; print }')
   read -r requests rate p50 p95 p99 failures <<<"$result"
+  # wrk counts a request only once it is answered: none answered means every connection waited out the run.
+  [ "$requests" != 0 ] || { failures="all: no answer within $DURATION"; p50="—"; p95="—"; p99="—"; }
   # A run with failures has no rate worth comparing (a 404 answers fast).
   [ "$failures" = 0 ] && rps[$name]=$rate || rps[$name]=0
   rows+=("| $name | \`$url\` | $requests | $rate | $p50 | $p95 | $p99 | $failures |")

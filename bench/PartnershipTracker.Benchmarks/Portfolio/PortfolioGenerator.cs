@@ -31,7 +31,7 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
     private static readonly string[] Directions = ["HigherIsBetter", "HigherIsBetter", "LowerIsBetter", "Neutral"];
     private static readonly string[] Confidences = ["high", "medium", "low"];
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     /// <summary>Creates <paramref name="path"/> (which must not exist) and fills it.</summary>
     /// <returns>Rows written per table, e.g. <c>Initiatives → 20000</c>.</returns>
@@ -73,27 +73,27 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
 
     private static string Slug(int programme) => $"synthetic-{programme + 1:00}";
 
-    private int AreaOf(int programme) => (programme * size.AreasPerProgramme) + random.Next(size.AreasPerProgramme) + 1;
+    private int AreaOf(int programme) => (programme * size.AreasPerProgramme) + _random.Next(size.AreasPerProgramme) + 1;
 
     /// <summary>A source of the same programme: sources are dealt round-robin like every other kind.</summary>
     private int SourceOf(int programme)
     {
         var perProgramme = Math.Max(1, size.Sources / size.Programmes);
-        var id = (random.Next(perProgramme) * size.Programmes) + programme + 1;
+        var id = (_random.Next(perProgramme) * size.Programmes) + programme + 1;
         return id <= size.Sources ? id : ((programme % size.Sources) + 1);
     }
 
-    private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
+    private static string Pick(Random random, string[] words) => words[_random.Next(words.Length)];
 
-    private string Pick(string[] words) => Pick(random, words);
+    private string Pick(string[] words) => Pick(_random, words);
 
-    private string Year() => (2008 + random.Next(19)).ToString(CultureInfo.InvariantCulture);
+    private string Year() => (2008 + _random.Next(19)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A partial date as the app stores it: "2021", "2021-05" or "2021-05-17".</summary>
     private string PartialDate(out string text)
     {
-        var day = new DateOnly(2008, 1, 1).AddDays(random.Next(365 * 19));
-        switch (random.Next(3))
+        var day = new DateOnly(2008, 1, 1).AddDays(_random.Next(365 * 19));
+        switch (_random.Next(3))
         {
             case 0:
                 text = day.Year.ToString(CultureInfo.InvariantCulture);
@@ -108,7 +108,7 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
     }
 
     private string At(int daysBack) =>
-        GeneratedAt.AddDays(-daysBack).AddSeconds(-random.Next(86_400)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        GeneratedAt.AddDays(-daysBack).AddSeconds(-_random.Next(86_400)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private void WriteProgrammes(Writer writer)
     {
@@ -177,7 +177,7 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
             var domain = Domains[(p + area - 1 - (p * size.AreasPerProgramme)) % Domains.Length];
             var name = $"{Pick(InitiativeAdjectives)} {domain} {Pick(InitiativeKinds)}{Pick(Phases)}";
             var updated = i % 10 == 9;
-            var status = InitiativeStatuses[random.Next(InitiativeStatuses.Length)];
+            var status = InitiativeStatuses[_random.Next(InitiativeStatuses.Length)];
             if (updated && status == "Ongoing")
             {
                 status = "Stalled";
@@ -185,13 +185,13 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
 
             var start = Year();
             var label = status is "Launched" ? $"Launched {start}" : status;
-            var end = status is "Completed" or "Cancelled" ? (int.Parse(start, CultureInfo.InvariantCulture) + 1 + random.Next(4)).ToString(CultureInfo.InvariantCulture) : null;
-            insert.Row(i + 1, p + 1, area, name, status, label, start, end, Pick(Institutions), random.Next(50) == 0 ? 1 : 0, domain, updated ? 2 : 1);
+            var end = status is "Completed" or "Cancelled" ? (int.Parse(start, CultureInfo.InvariantCulture) + 1 + _random.Next(4)).ToString(CultureInfo.InvariantCulture) : null;
+            insert.Row(i + 1, p + 1, area, name, status, label, start, end, Pick(Institutions), _random.Next(50) == 0 ? 1 : 0, domain, updated ? 2 : 1);
             evidence.Row("Initiative", i + 1, SourceOf(p), $"{name} | {domain} | {label}");
             history.Created(p + 1, "Initiative", i + 1, At(400), new() { ["Name"] = name, ["Status"] = updated ? "Ongoing" : status, ["ProgrammeId"] = p + 1 });
             if (updated)
             {
-                history.Updated(p + 1, "Initiative", i + 1, At(random.Next(300)), "Status", "Ongoing", status);
+                history.Updated(p + 1, "Initiative", i + 1, At(_random.Next(300)), "Status", "Ongoing", status);
             }
         }
     }
@@ -226,7 +226,7 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
         {
             var p = i % size.Programmes;
             var title = $"{Pick(PastVerbs)} {Pick(Objects)}{Pick(Qualifiers)}";
-            insert.Row(i + 1, p + 1, AreaOf(p), title, random.Next(3) == 0 ? null : PartialDate(out _), random.Next(100) == 0 ? 1 : 0, 1);
+            insert.Row(i + 1, p + 1, AreaOf(p), title, _random.Next(3) == 0 ? null : PartialDate(out _), _random.Next(100) == 0 ? 1 : 0, 1);
             evidence.Row("Achievement", i + 1, SourceOf(p), title);
             history.Created(p + 1, "Achievement", i + 1, At(500), new() { ["Title"] = title, ["ProgrammeId"] = p + 1 });
         }
@@ -243,13 +243,13 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
             var title = $"{Pick(Problems)} {Pick(Objects)}";
             var updated = i % 20 == 19;
             var status = updated ? "Easing" : Pick(ChallengeStatuses);
-            insert.Row(i + 1, p + 1, random.Next(8) == 0 ? null : AreaOf(p), title, Pick(Impacts), Pick(Severities), status,
-                random.Next(2) == 0 ? Pick(Institutions) : null, random.Next(100) == 0 ? 1 : 0, updated ? 2 : 1);
+            insert.Row(i + 1, p + 1, _random.Next(8) == 0 ? null : AreaOf(p), title, Pick(Impacts), Pick(Severities), status,
+                _random.Next(2) == 0 ? Pick(Institutions) : null, _random.Next(100) == 0 ? 1 : 0, updated ? 2 : 1);
             evidence.Row("Challenge", i + 1, SourceOf(p), title);
             history.Created(p + 1, "Challenge", i + 1, At(500), new() { ["Title"] = title, ["Status"] = updated ? "Open" : status, ["ProgrammeId"] = p + 1 });
             if (updated)
             {
-                history.Updated(p + 1, "Challenge", i + 1, At(random.Next(300)), "Status", "Open", "Easing");
+                history.Updated(p + 1, "Challenge", i + 1, At(_random.Next(300)), "Status", "Open", "Easing");
             }
         }
     }
@@ -289,11 +289,11 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
             history.Created(p + 1, "Indicator", i + 1, At(600), new() { ["Name"] = name, ["ProgrammeId"] = p + 1 });
 
             // Monthly values from January 2000 on, drifting between the unit's bounds.
-            var value = low + ((high - low) * random.NextDouble());
+            var value = low + ((high - low) * _random.NextDouble());
             var count = perIndicator + (i < extra ? 1 : 0);
             for (var o = 0; o < count; o++)
             {
-                value = Math.Clamp(value + ((high - low) * (random.NextDouble() - 0.45) * 0.05), low, high);
+                value = Math.Clamp(value + ((high - low) * (_random.NextDouble() - 0.45) * 0.05), low, high);
                 var month = new DateOnly(2000, 1, 1).AddMonths(o);
                 observation.Row(++observationId, i + 1, Math.Round(value, 2).ToString(CultureInfo.InvariantCulture),
                     month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.ToString("MMM yyyy", CultureInfo.InvariantCulture),
@@ -312,8 +312,8 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
     /// <summary>Prepared INSERTs on one connection and transaction, counting rows per table.</summary>
     private sealed class Writer(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, long> counts)
     {
-        private long evidenceId;
-        private long changeId;
+        private long _evidenceId;
+        private long _changeId;
 
         public Insert Table(string table, params string[] columns) => new(this, table, columns);
 
@@ -326,39 +326,39 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
 
         private void Count(string table) => counts[table] = counts.GetValueOrDefault(table) + 1;
 
-        public EvidenceInsert Evidence() => new(Table("Evidence", "Id", "RecordType", "RecordId", "SourceId", "Quote", "LineStart", "LineEnd"), () => ++evidenceId);
+        public EvidenceInsert Evidence() => new(Table("Evidence", "Id", "RecordType", "RecordId", "SourceId", "Quote", "LineStart", "LineEnd"), () => ++_evidenceId);
 
-        public HistoryInsert History() => new(Table("ChangeRecords", "Id", "ProgrammeId", "RecordType", "RecordId", "Action", "Revision", "At", "Actor", "Changes"), () => ++changeId);
+        public HistoryInsert History() => new(Table("ChangeRecords", "Id", "ProgrammeId", "RecordType", "RecordId", "Action", "Revision", "At", "Actor", "Changes"), () => ++_changeId);
 
         public sealed class Insert : IDisposable
         {
-            private readonly Writer writer;
-            private readonly string table;
-            private readonly SqliteCommand command;
-            private readonly SqliteParameter[] parameters;
+            private readonly Writer _writer;
+            private readonly string _table;
+            private readonly SqliteCommand _command;
+            private readonly SqliteParameter[] _parameters;
 
             public Insert(Writer writer, string table, string[] columns)
             {
-                this.writer = writer;
-                this.table = table;
-                command = writer.NewCommand();
-                command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-                parameters = [.. columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null)))];
-                command.Prepare();
+                _writer = writer;
+                _table = table;
+                _command = writer.NewCommand();
+                _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+                _parameters = [.. columns.Select((_, i) => _command.Parameters.Add(new SqliteParameter("$p" + i, null)))];
+                _command.Prepare();
             }
 
             public void Row(params object?[] values)
             {
-                for (var i = 0; i < parameters.Length; i++)
+                for (var i = 0; i < _parameters.Length; i++)
                 {
-                    parameters[i].Value = values[i] ?? DBNull.Value;
+                    _parameters[i].Value = values[i] ?? DBNull.Value;
                 }
 
-                command.ExecuteNonQuery();
-                writer.Count(table);
+                _command.ExecuteNonQuery();
+                _writer.Count(_table);
             }
 
-            public void Dispose() => command.Dispose();
+            public void Dispose() => _command.Dispose();
         }
 
         public sealed class EvidenceInsert(Insert insert, Func<long> nextId) : IDisposable
