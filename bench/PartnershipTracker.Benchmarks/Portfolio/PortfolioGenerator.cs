@@ -83,9 +83,7 @@ public sealed class PortfolioGenerator(PortfolioSize size, int seed)
         return id <= size.Sources ? id : ((programme % size.Sources) + 1);
     }
 
-    private static string Pick(Random random, string[] words) => words[_random.Next(words.Length)];
-
-    private string Pick(string[] words) => Pick(_random, words);
+    private string Pick(string[] words) => words[_random.Next(words.Length)];
 
     private string Year() => (2008 + _random.Next(19)).ToString(CultureInfo.InvariantCulture);
 
