@@ -533,7 +533,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("IndicatorId", "Period");
+                    b.HasIndex("IndicatorId", "Period", "Id");
 
                     b.ToTable("Observations");
                 });

@@ -84,6 +84,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         // A source that observations cite cannot be deleted on its own (NO ACTION is checked at the end of the
         // statement, so deleting the whole programme, which cascades to both, still works).
         builder.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.NoAction);
-        builder.HasIndex(o => new { o.IndicatorId, o.Period });
+        // The dashboard reads the latest observations of each indicator from this index (one seek, newest first), never by scanning.
+        builder.HasIndex(o => new { o.IndicatorId, o.Period, o.Id });
     }
 }
