@@ -44,8 +44,8 @@ public sealed class SqliteSearchIndex(PtrackDbContext db) : ISearchIndex
             SELECT rowid AS "Key", programme_id AS "ProgrammeId", title AS "Title",
                 snippet("SearchIndex", -1, {open}, {close}, '…', 24) AS "Snippet"
             FROM "SearchIndex"
-            WHERE "SearchIndex" MATCH {match}
-            ORDER BY bm25("SearchIndex", 10.0, 1.0), rowid
+            WHERE "SearchIndex" MATCH {match} AND rank MATCH 'bm25(10.0, 1.0)'
+            ORDER BY rank
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         return rows

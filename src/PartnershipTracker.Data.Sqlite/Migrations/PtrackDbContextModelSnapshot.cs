@@ -93,6 +93,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
                     b.ToTable("Achievements");
                 });
 
@@ -209,7 +211,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
                     b.ToTable("Challenges");
                 });
@@ -441,7 +445,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
                     b.ToTable("Initiatives");
                 });
@@ -492,6 +498,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("InitiativeId");
 
                     b.HasIndex("ProgrammeId", "Date");
+
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
                     b.ToTable("Milestones");
                 });
@@ -669,6 +677,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("ProgrammeId", "Cycle");
+
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
                     b.ToTable("Recommendations");
                 });

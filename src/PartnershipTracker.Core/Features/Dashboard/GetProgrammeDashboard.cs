@@ -235,7 +235,7 @@ internal static class DashboardQueries
                     COALESCE(
                         (SELECT o."Id" FROM "Observations" AS o WHERE o."IndicatorId" = i."Id" AND o."Period" IS NOT NULL
                          ORDER BY o."Period" DESC, o."Id" DESC LIMIT 1),
-                        (SELECT o."Id" FROM "Observations" AS o WHERE o."IndicatorId" = i."Id" ORDER BY o."Id" DESC LIMIT 1)) AS "LatestId",
+                        (SELECT o."Id" FROM "Observations" AS o WHERE o."IndicatorId" = i."Id" AND o."Period" IS NULL ORDER BY o."Id" DESC LIMIT 1)) AS "LatestId",
                     (SELECT o."Period" FROM "Observations" AS o WHERE o."IndicatorId" = i."Id" AND o."Period" IS NOT NULL
                      ORDER BY o."Period" DESC, o."Id" DESC LIMIT 1) AS "LatestPeriod"
                 FROM "Indicators" AS i
