@@ -54,6 +54,7 @@ public static class PtrackServices
         services.AddScoped<GetRecordHistory>();
         services.AddScoped<GetProgrammeDashboard>();
         services.AddScoped<GetPortfolio>();
+        services.AddScoped<GetIndicatorSeries>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<SearchRecords>();
         return services;
