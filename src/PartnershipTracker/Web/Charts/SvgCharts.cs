@@ -18,11 +18,18 @@ public static class SvgCharts
 {
     private const int Width = 640;
 
+    private static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        return plot;
+    }
+
     /// <summary>Horizontal bars, one per item, labelled on the left, each with its value at its end.</summary>
     public static string Bars(string title, string valueAxis, IReadOnlyList<ChartBar> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var plot = new Plot();
+        var plot = NewPlot();
         var positions = Enumerable.Range(0, bars.Count).Select(i => (double)(bars.Count - 1 - i)).ToArray();
         var series = plot.Add.Bars(positions, bars.Select(b => b.Value).ToArray());
         series.Horizontal = true;
@@ -36,6 +43,7 @@ public static class SvgCharts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             bars.Select((b, i) => new Tick(positions[i], b.Label)).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Margins(left: 0, right: 0.15);
         plot.Title(title);
         plot.XLabel(valueAxis);
@@ -48,7 +56,7 @@ public static class SvgCharts
     public static string Trend(string title, string unit, IReadOnlyList<ChartPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var plot = new Plot();
+        var plot = NewPlot();
         var xs = points.Select(p => p.Date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
         var ys = points.Select(p => p.Value).ToArray();
         var line = plot.Add.Scatter(xs, ys);

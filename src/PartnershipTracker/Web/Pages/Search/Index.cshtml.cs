@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Common;
@@ -16,22 +17,24 @@ public sealed class IndexModel(SearchRecords search) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page wanted, from 1 (<c>?page=</c>; read by hand because "page" is the route value Razor Pages names pages by).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     /// <summary>The results; null when nothing was searched for (no query, or an invalid one).</summary>
     public SearchResults? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        var page = Request.Query["page"].ToString();
+        var number = 1;
+        if (page.Length > 0 && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
         {
-            ModelState.Clear();
             ModelState.AddModelError("page", "page must be a whole number");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
+        PageNumber = number;
         if (string.IsNullOrWhiteSpace(Q))
         {
             return Page();
@@ -57,5 +60,5 @@ public sealed class IndexModel(SearchRecords search) : PageModel
 
     /// <summary>The address of another page of the same search.</summary>
     public string PageLink(int page) =>
-        "/search?q=" + Uri.EscapeDataString(Q ?? "") + (page > 1 ? "&page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+        "/search?q=" + Uri.EscapeDataString(Q ?? "") + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
 }
