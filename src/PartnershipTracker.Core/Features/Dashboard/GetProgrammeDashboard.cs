@@ -197,7 +197,7 @@ public sealed class GetProgrammeDashboard(PtrackDbContext db, ProgrammeLookup pr
 }
 
 /// <summary>The queries the dashboard and the portfolio share, in SQL that SQLite and PostgreSQL both read.</summary>
-internal static class DashboardQueries
+public static class DashboardQueries
 {
     /// <summary>
     /// Milestones still due whose date has passed, deleted ones excluded. A partial date is past when the last day
@@ -245,4 +245,4 @@ internal static class DashboardQueries
 }
 
 /// <summary>A row of <see cref="DashboardQueries.LatestObservations"/>.</summary>
-internal sealed record LatestObservationIds(int IndicatorId, int? LatestId, int? PreviousId);
+public sealed record LatestObservationIds(int IndicatorId, int? LatestId, int? PreviousId);
