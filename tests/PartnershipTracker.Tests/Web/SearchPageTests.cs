@@ -122,6 +122,32 @@ public sealed class SearchPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.Equal("/search?q=defence&page=2", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task ApiSearch_Word_ListsItemsWithSnippetsAndCursor()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/api/v1/search?q=cybersecurity+initiative", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("type").GetString() == "initiative");
+        Assert.Equal("Cybersecurity Initiative", item.GetProperty("title").GetString());
+        Assert.Equal("Cybersecurity Initiative", item.GetProperty("snippet").GetString());
+        Assert.Equal("<mark>Cybersecurity</mark> <mark>Initiative</mark>", item.GetProperty("snippetHtml").GetString());
+        Assert.Equal($"/initiatives/{item.GetProperty("id").GetInt32()}", item.GetProperty("url").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task ApiSearch_BadCursor_Is400ProblemNamingIt()
+    {
+        using var response = await app.Client.GetAsync(new Uri("/api/v1/search?q=defence&cursor=abc", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
+
     private static List<AngleSharp.Dom.IElement> Results(IHtmlDocument page) =>
         page.QuerySelectorAll("ol.search-results > li").ToList();
 }

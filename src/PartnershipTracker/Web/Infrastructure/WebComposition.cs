@@ -61,6 +61,7 @@ internal static class WebComposition
             .WithName("Health");
         app.MapReportEndpoints();
         app.MapChartEndpoints();
+        app.MapSearchEndpoints();
         app.MapRazorPages();
         return app;
     }
