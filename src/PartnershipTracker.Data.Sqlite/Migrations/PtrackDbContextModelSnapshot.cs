@@ -260,6 +260,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "At");
 
+                    b.HasIndex("ProgrammeId", "Id");
+
                     b.HasIndex("RecordType", "RecordId", "Id");
 
                     b.ToTable("ChangeRecords");

@@ -63,7 +63,10 @@ public sealed record IndicatorTrend(int Id, string Name, string Unit, IndicatorD
     };
 }
 
-/// <summary>One saved change for the recent-changes list: the record it is about (and its name as it is now), what and who.</summary>
+/// <summary>
+/// One saved change for the recent-changes list (newest first in the order changes were saved): the record it is
+/// about (and its name as it is now), what, when and who; for an update, the names of the fields it changed.
+/// </summary>
 public sealed record RecentChange(long Id, RecordType RecordType, int RecordId, string? RecordName, bool RecordDeleted, ChangeAction Action, DateTimeOffset At, string Actor, IReadOnlyList<string> Fields);
 
 /// <summary>

@@ -150,7 +150,7 @@ public sealed class GetProgrammeDashboard(PtrackDbContext db, ProgrammeLookup pr
     private async Task<List<RecentChange>> RecentChangesAsync(int id, CancellationToken cancellationToken)
     {
         var changes = await db.ChangeRecords.AsNoTracking().Where(c => c.ProgrammeId == id)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(RecentLimit)
+            .OrderByDescending(c => c.Id).Take(RecentLimit)
             .ToListAsync(cancellationToken);
         var names = new Dictionary<(RecordType, int), (string Name, bool Deleted)>();
         foreach (var group in changes.GroupBy(c => c.RecordType))

@@ -10,7 +10,7 @@ using PartnershipTracker.Core.Data;
 namespace PartnershipTracker.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PtrackDbContext))]
-    [Migration("20261129213218_AddDashboardIndexes")]
+    [Migration("20261129220525_AddDashboardIndexes")]
     partial class AddDashboardIndexes
     {
         /// <inheritdoc />
@@ -262,6 +262,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "At");
+
+                    b.HasIndex("ProgrammeId", "Id");
 
                     b.HasIndex("RecordType", "RecordId", "Id");
 

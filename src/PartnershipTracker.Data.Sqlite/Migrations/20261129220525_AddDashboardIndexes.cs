@@ -44,6 +44,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                 columns: new[] { "ProgrammeId", "Status", "DeletedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeRecords_ProgrammeId_Id",
+                table: "ChangeRecords",
+                columns: new[] { "ProgrammeId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_AreaId_DeletedAt",
                 table: "Challenges",
                 columns: new[] { "ProgrammeId", "AreaId", "DeletedAt" });
@@ -81,6 +86,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Initiatives_ProgrammeId_Status_DeletedAt",
                 table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChangeRecords_ProgrammeId_Id",
+                table: "ChangeRecords");
 
             migrationBuilder.DropIndex(
                 name: "IX_Challenges_ProgrammeId_AreaId_DeletedAt",
