@@ -93,6 +93,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
                     b.ToTable("Achievements");
                 });
 
@@ -209,7 +211,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
                     b.ToTable("Challenges");
                 });
@@ -255,6 +259,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "At");
+
+                    b.HasIndex("ProgrammeId", "Id");
 
                     b.HasIndex("RecordType", "RecordId", "Id");
 
@@ -441,7 +447,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
                     b.ToTable("Initiatives");
                 });
@@ -493,6 +501,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
                     b.ToTable("Milestones");
                 });
 
@@ -533,7 +543,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("IndicatorId", "Period");
+                    b.HasIndex("IndicatorId", "Period", "Id");
 
                     b.ToTable("Observations");
                 });
@@ -669,6 +679,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("ProgrammeId", "Cycle");
+
+                    b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
                     b.ToTable("Recommendations");
                 });

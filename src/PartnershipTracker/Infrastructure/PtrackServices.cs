@@ -1,9 +1,11 @@
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Examples;
+using PartnershipTracker.Core.Features.Dashboard;
 using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Features.Search;
 using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Core.Reports;
 using PartnershipTracker.Data.Sqlite;
@@ -50,6 +52,11 @@ public static class PtrackServices
         services.AddScoped<DeleteRecord>();
         services.AddScoped<RestoreRecord>();
         services.AddScoped<GetRecordHistory>();
+        services.AddScoped<GetProgrammeDashboard>();
+        services.AddScoped<GetPortfolio>();
+        services.AddScoped<GetIndicatorSeries>();
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+        services.AddScoped<SearchRecords>();
         return services;
     }
 }

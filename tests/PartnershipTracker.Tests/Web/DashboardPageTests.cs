@@ -1,7 +1,9 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 namespace PartnershipTracker.Tests.Web;
 
+/// <summary>The dashboard of the example programme, as loaded on first run.</summary>
 public sealed class DashboardPageTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     [Fact]
@@ -17,57 +19,77 @@ public sealed class DashboardPageTests(WebAppFixture app) : IClassFixture<WebApp
     }
 
     [Fact]
-    public async Task Dashboard_InitiativesTable_ShowsStatusAsEnumValueAndSourceLabel()
+    public async Task Dashboard_ExampleProgramme_CountsRecordsByStatus()
     {
         var page = await app.GetPageAsync("/");
 
-        var rows = Rows(page, "initiatives");
-        var defense = Row(rows, "Defense Reform Program");
-        Assert.Equal("Structural Modernization", defense.Cells[1].TextContent.Trim());
-        Assert.Equal("ongoing", defense.Cells[2].QuerySelector(".status")!.TextContent.Trim());
-
-        var cyber = Row(rows, "Cybersecurity Initiative");
-        Assert.Equal("launched", cyber.Cells[2].QuerySelector(".status")!.TextContent.Trim());
-        Assert.Contains("Launched 2023", cyber.Cells[2].TextContent, StringComparison.Ordinal);
-        Assert.Equal("2023", cyber.Cells[3].TextContent.Trim());
-    }
-
-    [Fact]
-    public async Task Dashboard_ProgressTable_MarksTheCellTruncatedInSource()
-    {
-        var page = await app.GetPageAsync("/");
-
-        var rows = Rows(page, "progress");
-        Assert.Equal(["Defense Reform", "Cybersecurity"], rows.Select(r => r.Cells[0].TextContent.Trim()));
-        var cyber = Row(rows, "Cybersecurity");
-        Assert.Equal("Implementation of new protocols", cyber.Cells[1].TextContent.Trim());
-        var challenge = Assert.Single(cyber.Cells[2].Children);
-        Assert.StartsWith("Limited national", challenge.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal("truncated in source", challenge.QuerySelector(".truncated")!.TextContent.Trim());
-
-        // Only the cut-off cell is marked.
-        var defense = Row(rows, "Defense Reform");
-        Assert.Null(defense.QuerySelector(".truncated"));
-        Assert.Equal("Slow legislative approval", defense.Cells[2].TextContent.Trim());
-    }
-
-    [Fact]
-    public async Task Dashboard_RecommendationsChallengesAndMilestones_ListEveryRecord()
-    {
-        var page = await app.GetPageAsync("/");
-        await using var db = app.Database.CreateContext();
-
-        var recommendations = Rows(page, "recommendations");
-        Assert.Equal(db.Recommendations.Count(), recommendations.Count);
-        var political = Row(recommendations, "Political Dialogue");
         Assert.Equal(
-            ["Political Dialogue", "Regular high-level consultations", "Improved alignment on security policies", "issued"],
-            political.Cells.Select(c => c.TextContent.Trim()));
+            [("planned", "0"), ("launched", "1"), ("ongoing", "1"), ("completed", "0"), ("stalled", "0"), ("cancelled", "0")],
+            Pairs(page, "initiatives-by-status"));
+        Assert.Equal([("open", "5"), ("easing", "0"), ("resolved", "0")], Pairs(page, "challenges-by-status"));
+        Assert.Equal([("issued", "7"), ("accepted", "0"), ("in progress", "0"), ("implemented", "0"), ("rejected", "0")], Pairs(page, "recommendations-by-status"));
+        Assert.Equal([("due", "0"), ("done", "22"), ("missed", "0")], Pairs(page, "milestones-by-status"));
+    }
 
-        Assert.Equal(db.Challenges.Count(c => c.Status == Domain.ChallengeStatus.Open), Rows(page, "open-challenges").Count);
-        var timeline = page.QuerySelectorAll("ol.timeline li");
-        Assert.Equal(db.Milestones.Count(), timeline.Length);
-        Assert.Equal("2004-12-02", timeline[0].QuerySelector("time")!.GetAttribute("datetime"));
+    [Fact]
+    public async Task Dashboard_ExampleProgramme_CountsRecordsByArea()
+    {
+        var page = await app.GetPageAsync("/");
+
+        var rows = Rows(page, "#records-by-area");
+        Assert.Equal(["Cybersecurity", "1", "1", "1", "1", "4"], rows.Single(r => r[0] == "Cybersecurity"));
+        Assert.Equal(["Defense Reform", "1", "1", "0", "0", "2"], rows.Single(r => r[0] == "Defense Reform"));
+        Assert.Equal(["No area (cross-cutting)", "0", "3", "0", "3", "6"], rows[^1]);
+        Assert.NotNull(page.QuerySelector("#records-by-area a[href^='/areas/']"));
+    }
+
+    [Fact]
+    public async Task Dashboard_ExampleProgramme_ShowsLatestValueAndTrendOfEachIndicator()
+    {
+        var page = await app.GetPageAsync("/");
+
+        var rows = Rows(page, "table[aria-labelledby='indicators']");
+        Assert.Equal(
+            ["Defence spending as share of GDP", "0.9 % of GDP (Apr 2024)", "0.74 % of GDP (2021)", "improving"],
+            rows.Single(r => r[0] == "Defence spending as share of GDP"));
+        Assert.Equal("falling", rows.Single(r => r[0] == "MoD budget")[3]);
+        Assert.Equal(4, rows.Count);
+    }
+
+    [Fact]
+    public async Task Dashboard_Charts_AreImagesWithAltTextAndTheirNumbersInATable()
+    {
+        var page = await app.GetPageAsync("/");
+
+        var images = page.QuerySelectorAll("figure.chart img").OfType<IHtmlImageElement>().ToList();
+        Assert.Contains(images, i => i.Source!.EndsWith("/charts/initiatives-by-status.svg?programme=nato-bih", StringComparison.Ordinal));
+        Assert.Contains(images, i => i.Source!.EndsWith("/charts/records-by-area.svg?programme=nato-bih", StringComparison.Ordinal));
+        Assert.Contains(images, i => i.Source!.Contains("/charts/indicators/", StringComparison.Ordinal));
+        Assert.All(images, i => Assert.False(string.IsNullOrWhiteSpace(i.AlternativeText)));
+        var statusFigure = images.Single(i => i.Source!.Contains("initiatives-by-status", StringComparison.Ordinal)).Closest("figure")!;
+        Assert.NotNull(statusFigure.QuerySelector("details table#initiatives-by-status"));
+    }
+
+    [Fact]
+    public async Task Dashboard_ExampleProgramme_AlertsSayNothingIsWrong()
+    {
+        var page = await app.GetPageAsync("/");
+        var main = page.QuerySelector("main")!.TextContent;
+
+        Assert.Contains("No initiative is stalled.", main, StringComparison.Ordinal);
+        Assert.Contains("No open challenge is rated high or critical.", main, StringComparison.Ordinal);
+        Assert.Contains("No milestone is overdue on", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_RecentChanges_ListTheLoadedRecordsWithLinks()
+    {
+        var page = await app.GetPageAsync("/");
+
+        var items = page.QuerySelectorAll("ol.changes li");
+        Assert.Equal(15, items.Length);
+        Assert.All(items, li => Assert.NotNull(li.QuerySelector("time[datetime]")));
+        Assert.Contains(items, li => li.QuerySelector("a[href^='/sources/']") is not null);
     }
 
     [Fact]
@@ -80,11 +102,10 @@ public sealed class DashboardPageTests(WebAppFixture app) : IClassFixture<WebApp
         Assert.Contains("programme 'no-such-programme' does not exist", missing.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
-    private static List<IHtmlTableRowElement> Rows(IHtmlDocument page, string headingId) =>
-        page.QuerySelector($"table[aria-labelledby='{headingId}']")!
-            .QuerySelectorAll("tbody tr").OfType<IHtmlTableRowElement>().ToList();
+    private static List<(string, string)> Pairs(IHtmlDocument page, string tableId) =>
+        Rows(page, "#" + tableId).Select(r => (r[0], r[1])).ToList();
 
-    /// <summary>The row whose first cell names <paramref name="name"/> (its link text, or its text).</summary>
-    private static IHtmlTableRowElement Row(IEnumerable<IHtmlTableRowElement> rows, string name) =>
-        Assert.Single(rows, r => (r.Cells[0].QuerySelector("a") ?? r.Cells[0]).TextContent.Trim() == name);
+    private static List<string[]> Rows(IHtmlDocument page, string table) =>
+        page.QuerySelector(table)!.QuerySelectorAll("tbody tr")
+            .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
 }

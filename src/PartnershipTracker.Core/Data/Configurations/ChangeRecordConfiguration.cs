@@ -16,5 +16,8 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         // A record's history, newest first; and a programme's recent changes.
         builder.HasIndex(c => new { c.RecordType, c.RecordId, c.Id });
         builder.HasIndex(c => new { c.ProgrammeId, c.At });
+
+        // The dashboard's recent changes: a programme's last rows in the order they were saved.
+        builder.HasIndex(c => new { c.ProgrammeId, c.Id });
     }
 }

@@ -14,6 +14,8 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         builder.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Area).WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.ProgrammeId, a.Date });
+        // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
+        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.DeletedAt });
     }
 }
 
@@ -24,7 +26,9 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         builder.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Area).WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(c => c.IsCrossCutting);
-        builder.HasIndex(c => new { c.ProgrammeId, c.Status });
+        // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Severity, c.DeletedAt });
+        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.DeletedAt });
     }
 }
 
@@ -34,7 +38,9 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
     {
         builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(i => new { i.ProgrammeId, i.Status });
+        // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
+        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.DeletedAt });
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.DeletedAt });
     }
 }
 
@@ -47,6 +53,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         // A milestone is a step of its initiative and goes with it.
         builder.HasOne<Initiative>().WithMany().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.ProgrammeId, m.Date });
+        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.DeletedAt });
     }
 }
 
@@ -57,6 +64,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.ProgrammeId, r.Cycle });
+        // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
+        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.DeletedAt });
+        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.DeletedAt });
     }
 }
 
@@ -84,6 +94,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         // A source that observations cite cannot be deleted on its own (NO ACTION is checked at the end of the
         // statement, so deleting the whole programme, which cascades to both, still works).
         builder.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.NoAction);
-        builder.HasIndex(o => new { o.IndicatorId, o.Period });
+        // The dashboard reads the latest observations of each indicator from this index (one seek, newest first), never by scanning.
+        builder.HasIndex(o => new { o.IndicatorId, o.Period, o.Id });
     }
 }

@@ -6,6 +6,7 @@ using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Web.Api;
+using PartnershipTracker.Web.Charts;
 
 namespace PartnershipTracker.Web.Infrastructure;
 
@@ -59,6 +60,8 @@ internal static class WebComposition
                 : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithName("Health");
         app.MapReportEndpoints();
+        app.MapChartEndpoints();
+        app.MapSearchEndpoints();
         app.MapRazorPages();
         return app;
     }
