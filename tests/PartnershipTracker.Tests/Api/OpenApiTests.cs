@@ -86,6 +86,15 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
         Assert.Contains("/openapi/v1.json", await index.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Dashboard_FooterLinksTheApiPage()
+    {
+        var page = await app.GetPageAsync("/");
+
+        var link = page.QuerySelectorAll("footer a").Single(a => a.TextContent == "HTTP API");
+        Assert.Equal("/api/docs/", link.GetAttribute("href"));
+    }
+
     private async Task<(OpenApiDocument Document, OpenApiDiagnostic Diagnostic)> LoadAsync()
     {
         using var response = await app.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
