@@ -95,6 +95,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
+
                     b.ToTable("Achievements");
                 });
 
@@ -212,6 +216,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Severity", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
@@ -343,7 +355,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
                     b.ToTable("Indicators");
                 });
@@ -449,7 +461,13 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Name", "Id");
+
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Initiatives");
                 });
@@ -499,9 +517,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date");
+                    b.HasIndex("ProgrammeId", "Date", "Id");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Milestones");
                 });
@@ -678,11 +698,15 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Cycle");
-
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Recommendations");
                 });

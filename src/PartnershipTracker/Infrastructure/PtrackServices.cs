@@ -5,6 +5,7 @@ using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Core.Features.Search;
 using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Core.Reports;
@@ -57,6 +58,16 @@ public static class PtrackServices
         services.AddScoped<GetIndicatorSeries>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<SearchRecords>();
+        services.AddScoped<GetRecordEvidence>();
+        services.AddScoped<ListProgrammes>();
+        services.AddScoped<EditArea>();
+        services.AddScoped<EditAchievement>();
+        services.AddScoped<EditChallenge>();
+        services.AddScoped<EditInitiative>();
+        services.AddScoped<EditMilestone>();
+        services.AddScoped<EditRecommendation>();
+        services.AddScoped<EditIndicator>();
+        services.AddScoped<EditSource>();
         return services;
     }
 }

@@ -16,6 +16,10 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         builder.HasIndex(a => new { a.ProgrammeId, a.Date });
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.DeletedAt });
+
+        // List filters and sorts (RecordQuery): each index ends in Id, the tie-breaker of keyset paging.
+        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.Id });
+        builder.HasIndex(a => new { a.ProgrammeId, a.Title, a.Id });
     }
 }
 
@@ -29,6 +33,10 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Severity, c.DeletedAt });
         builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.DeletedAt });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Severity, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Title, c.Id });
     }
 }
 
@@ -41,6 +49,9 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.DeletedAt });
         builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.DeletedAt });
+        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.Name, i.Id });
     }
 }
 
@@ -52,8 +63,9 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
 
         // A milestone is a step of its initiative and goes with it.
         builder.HasOne<Initiative>().WithMany().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.ProgrammeId, m.Date });
         builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.DeletedAt });
+        builder.HasIndex(m => new { m.ProgrammeId, m.Date, m.Id });
+        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.Id });
     }
 }
 
@@ -63,10 +75,12 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     {
         builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle });
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.DeletedAt });
         builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.DeletedAt });
+        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle, r.Id });
+        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.Id });
+        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.Id });
     }
 }
 
@@ -77,6 +91,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(i => i.Unit).HasMaxLength(64);
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
         builder.HasMany(i => i.Observations)
             .WithOne()
             .HasForeignKey(o => o.IndicatorId)

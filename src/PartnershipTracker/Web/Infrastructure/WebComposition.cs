@@ -18,6 +18,7 @@ internal static class WebComposition
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
+        services.AddPtrackApi();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
         services.AddOptions<FormOptions>().Configure<PtrackSettings>((form, settings) =>
@@ -43,6 +44,8 @@ internal static class WebComposition
             context.RequestServices.GetRequiredService<ChangeActor>().Name = "web";
             return next(context);
         });
+        app.UsePtrackApiDocs();
+        app.UseApiProblems();
         app.UseRouting();
 
         // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,
@@ -62,6 +65,7 @@ internal static class WebComposition
         app.MapReportEndpoints();
         app.MapChartEndpoints();
         app.MapSearchEndpoints();
+        app.MapPtrackApi();
         app.MapRazorPages();
         return app;
     }

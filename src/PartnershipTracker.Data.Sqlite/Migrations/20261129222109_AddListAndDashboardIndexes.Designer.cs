@@ -10,8 +10,8 @@ using PartnershipTracker.Core.Data;
 namespace PartnershipTracker.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PtrackDbContext))]
-    [Migration("20261129220525_AddDashboardIndexes")]
-    partial class AddDashboardIndexes
+    [Migration("20261129222109_AddListAndDashboardIndexes")]
+    partial class AddListAndDashboardIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -97,6 +97,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("ProgrammeId", "Date");
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.ToTable("Achievements");
                 });
@@ -215,6 +219,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Severity", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
@@ -346,7 +358,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
                     b.ToTable("Indicators");
                 });
@@ -452,7 +464,13 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Name", "Id");
+
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Initiatives");
                 });
@@ -502,9 +520,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date");
+                    b.HasIndex("ProgrammeId", "Date", "Id");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Milestones");
                 });
@@ -681,11 +701,15 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Cycle");
-
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Recommendations");
                 });
