@@ -8,7 +8,7 @@ using PartnershipTracker.Domain;
 namespace PartnershipTracker.Core.Features.Programmes;
 
 /// <summary>
-/// Everything the report and the dashboard show about one programme, read in a handful of queries
+/// Everything the report shows about one programme, read in a handful of queries
 /// as plain rows. Each row carries the places it is cited (<see cref="Citation"/>).
 /// </summary>
 public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup programmes)
@@ -166,7 +166,7 @@ public sealed record SourceRow(int Id, string Title, string? Publisher, string? 
 public sealed record DataQualityRow(int SourceId, string Source, string What, int? Line, int? LineEnd, string Text);
 
 /// <summary>
-/// A programme's records for the report and the dashboard. <see cref="Citations"/> is keyed by
+/// A programme's records for the report (the dashboard reads aggregates instead: GetProgrammeDashboard). <see cref="Citations"/> is keyed by
 /// (record type, record id).
 /// </summary>
 public sealed record ProgrammeOverview(

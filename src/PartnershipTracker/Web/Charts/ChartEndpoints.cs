@@ -65,7 +65,8 @@ internal static class ChartEndpoints
         return app;
     }
 
-    private static IResult Svg<T>(HttpContext http, ILoggerFactory logs, string kind, IReadOnlyList<T> data, Func<string> draw)
+    /// <summary>The SVG drawn by <paramref name="draw"/> (or kept from before) under an ETag of <paramref name="kind"/> and <paramref name="data"/>; 304 when the client has it; 503 when drawing fails.</summary>
+    internal static IResult Svg<T>(HttpContext http, ILoggerFactory logs, string kind, IReadOnlyList<T> data, Func<string> draw)
     {
         var etag = "\"" + Hash(kind, data) + "\"";
         var headers = http.Response.Headers;
