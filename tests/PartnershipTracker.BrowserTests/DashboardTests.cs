@@ -15,7 +15,9 @@ public sealed class DashboardTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("NATO – Bosnia and Herzegovina – Partnership Tracker", await page.TitleAsync());
         Assert.Equal("NATO – Bosnia and Herzegovina", (await page.Locator("h1").InnerTextAsync()).Trim());
 
-        // The example programme has one launched and one ongoing initiative; the table counts each status.
+        // The example programme has one launched and one ongoing initiative; the chart's table (opened from its
+        // caption) counts each status.
+        await page.GetByText("Initiatives by status, as a table").ClickAsync();
         var byStatus = page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Initiatives by status" }) });
         Assert.Equal("1", (await byStatus.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "launched", Exact = true }) }).Locator("td").InnerTextAsync()).Trim());
         Assert.Equal("1", (await byStatus.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "ongoing", Exact = true }) }).Locator("td").InnerTextAsync()).Trim());
