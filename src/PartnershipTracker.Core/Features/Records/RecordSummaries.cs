@@ -27,7 +27,7 @@ public sealed class GetRecordSummary(PtrackDbContext db)
             return Failure.Invalid($"a {EditableRecords.Noun(type)} has no revisions of its own", "type");
         }
 
-        var found = await RecordSummaries.Query(db, type).Where(r => r.Id == id).FirstOrDefaultAsync(cancellationToken);
+        var found = await RecordSummaries.Query(db, type, new SummaryFilter(Id: id)).FirstOrDefaultAsync(cancellationToken);
         return found is null ? RecordReading.NotFound(EditableRecords.Noun(type), id) : found;
     }
 }
@@ -59,10 +59,7 @@ public sealed class ListDeletedRecords(PtrackDbContext db, ProgrammeLookup progr
         var items = new List<RecordSummary>();
         foreach (var each in RecordSummaries.Types.Where(x => type is null || x == type))
         {
-            items.AddRange(await RecordSummaries.Query(db, each)
-                .Where(r => r.ProgrammeId == programmeId && r.DeletedAt != null)
-                .OrderByDescending(r => r.Id)
-                .Take(MaxPerType)
+            items.AddRange(await RecordSummaries.Query(db, each, new SummaryFilter(ProgrammeId: programmeId, DeletedOnly: true, Take: MaxPerType))
                 .ToListAsync(cancellationToken));
         }
 
@@ -80,20 +77,44 @@ internal static class RecordSummaries
         RecordType.Recommendation, RecordType.Indicator, RecordType.Source,
     ];
 
-    public static IQueryable<RecordSummary> Query(PtrackDbContext db, RecordType type) => type switch
+    /// <summary>The records of <paramref name="type"/> that pass <paramref name="filter"/>, newest id first, as summaries.</summary>
+    public static IQueryable<RecordSummary> Query(PtrackDbContext db, RecordType type, SummaryFilter filter) => type switch
     {
-        RecordType.Area => All(db.Areas).Select(r => new RecordSummary(RecordType.Area, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Achievement => All(db.Achievements).Select(r => new RecordSummary(RecordType.Achievement, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Challenge => All(db.Challenges).Select(r => new RecordSummary(RecordType.Challenge, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Initiative => All(db.Initiatives).Select(r => new RecordSummary(RecordType.Initiative, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Milestone => All(db.Milestones).Select(r => new RecordSummary(RecordType.Milestone, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Recommendation => All(db.Recommendations).Select(r => new RecordSummary(RecordType.Recommendation, r.Id, r.ProgrammeId, r.StrategicAction, r.Revision, r.DeletedAt)),
-        RecordType.Indicator => All(db.Indicators).Select(r => new RecordSummary(RecordType.Indicator, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Source => All(db.Sources).Select(r => new RecordSummary(RecordType.Source, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
+        RecordType.Area => Where(db.Areas, filter).Select(r => new RecordSummary(RecordType.Area, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
+        RecordType.Achievement => Where(db.Achievements, filter).Select(r => new RecordSummary(RecordType.Achievement, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
+        RecordType.Challenge => Where(db.Challenges, filter).Select(r => new RecordSummary(RecordType.Challenge, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
+        RecordType.Initiative => Where(db.Initiatives, filter).Select(r => new RecordSummary(RecordType.Initiative, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
+        RecordType.Milestone => Where(db.Milestones, filter).Select(r => new RecordSummary(RecordType.Milestone, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
+        RecordType.Recommendation => Where(db.Recommendations, filter).Select(r => new RecordSummary(RecordType.Recommendation, r.Id, r.ProgrammeId, r.StrategicAction, r.Revision, r.DeletedAt)),
+        RecordType.Indicator => Where(db.Indicators, filter).Select(r => new RecordSummary(RecordType.Indicator, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
+        RecordType.Source => Where(db.Sources, filter).Select(r => new RecordSummary(RecordType.Source, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
         _ => throw new ArgumentException($"{type} is not an editable record type.", nameof(type)),
     };
 
-    private static IQueryable<T> All<T>(DbSet<T> set)
-        where T : class, IEditableRecord =>
-        set.AsNoTracking().IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]);
+    // Filters and order apply to the entity, before the projection: EF Core cannot read a column back out of a record's constructor.
+    private static IQueryable<T> Where<T>(DbSet<T> set, SummaryFilter filter)
+        where T : class, IEditableRecord
+    {
+        var query = set.AsNoTracking().IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]);
+        if (filter.Id is int id)
+        {
+            query = query.Where(r => r.Id == id);
+        }
+
+        if (filter.ProgrammeId is int programmeId)
+        {
+            query = query.Where(r => r.ProgrammeId == programmeId);
+        }
+
+        if (filter.DeletedOnly)
+        {
+            query = query.Where(r => r.DeletedAt != null);
+        }
+
+        query = query.OrderByDescending(r => r.Id);
+        return filter.Take is int take ? query.Take(take) : query;
+    }
 }
+
+/// <summary>Which records <see cref="RecordSummaries.Query"/> reads: one id, one programme's, only deleted ones, at most <see cref="Take"/>.</summary>
+internal sealed record SummaryFilter(int? Id = null, int? ProgrammeId = null, bool DeletedOnly = false, int? Take = null);
