@@ -77,6 +77,50 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     }
 
     /// <summary>
+    /// Parses the strict ISO form written by <see cref="ToString"/> (<c>yyyy</c>, <c>yyyy-MM</c> or <c>yyyy-MM-dd</c>,
+    /// digits only, a real calendar date); false for anything else, without throwing.
+    /// </summary>
+    public static bool TryParseIso(string? text, out PartialDate date)
+    {
+        date = default;
+        if (text is null || (text.Length != 4 && text.Length != 7 && text.Length != 10))
+        {
+            return false;
+        }
+
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1)
+        {
+            return false;
+        }
+
+        int? month = null;
+        int? day = null;
+        if (text.Length >= 7)
+        {
+            if (text[4] != '-' || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12)
+            {
+                return false;
+            }
+
+            month = m;
+        }
+
+        if (text.Length == 10)
+        {
+            if (text[7] != '-' || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+                || d < 1 || d > DateTime.DaysInMonth(year, month!.Value))
+            {
+                return false;
+            }
+
+            day = d;
+        }
+
+        date = new PartialDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>
     /// Reads the first date in free text as sources write it: "2023", "Dec 2006", "December 2006",
     /// "22 Apr 2010", "2 Dec 2004", "c. Dec 2015", "1–2 Feb 2024" (first day taken), "2019-12-23", "Jul 2016; Aug 2017" (the first date).
     /// Returns null when the text holds no year; never guesses a part that is not written.

@@ -93,6 +93,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
+
                     b.ToTable("Achievements");
                 });
 
@@ -209,7 +213,13 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Severity", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.ToTable("Challenges");
                 });
@@ -337,7 +347,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
                     b.ToTable("Indicators");
                 });
@@ -441,7 +451,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Status");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Name", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Initiatives");
                 });
@@ -491,7 +505,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date");
+                    b.HasIndex("ProgrammeId", "Date", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Milestones");
                 });
@@ -668,7 +684,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Cycle");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+
+                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Recommendations");
                 });

@@ -4,6 +4,7 @@ using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Core.Reports;
 using PartnershipTracker.Data.Sqlite;
@@ -52,6 +53,14 @@ public static class PtrackServices
         services.AddScoped<DeleteRecord>();
         services.AddScoped<RestoreRecord>();
         services.AddScoped<GetRecordHistory>();
+        services.AddScoped<EditArea>();
+        services.AddScoped<EditAchievement>();
+        services.AddScoped<EditChallenge>();
+        services.AddScoped<EditInitiative>();
+        services.AddScoped<EditMilestone>();
+        services.AddScoped<EditRecommendation>();
+        services.AddScoped<EditIndicator>();
+        services.AddScoped<EditSource>();
         return services;
     }
 }

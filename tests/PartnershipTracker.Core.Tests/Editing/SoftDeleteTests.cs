@@ -51,8 +51,8 @@ public sealed class SoftDeleteTests : IAsyncLifetime
 
         var deleted = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, cyber.Id, 1));
         await using var read = _database.CreateContext();
-        var areas = await new ListAreas(read, new ProgrammeLookup(read)).HandleAsync(null);
-        var initiatives = await new ListInitiatives(read, new ProgrammeLookup(read)).HandleAsync(null);
+        var areas = await new ListAreas(read, new ProgrammeLookup(read)).HandleAsync(programme: null);
+        var initiatives = await new ListInitiatives(read, new ProgrammeLookup(read)).HandleAsync(programme: null);
 
         Assert.True(deleted.Succeeded);
         Assert.DoesNotContain("Cybersecurity", areas.Value!.Items.Select(a => a.Name));
@@ -129,7 +129,7 @@ public sealed class SoftDeleteTests : IAsyncLifetime
     private async Task<List<string>> ListInitiativeNamesAsync()
     {
         await using var db = _database.CreateContext();
-        var list = await new ListInitiatives(db, new ProgrammeLookup(db)).HandleAsync(null);
+        var list = await new ListInitiatives(db, new ProgrammeLookup(db)).HandleAsync(programme: null);
         return list.Value!.Items.Select(i => i.Name).ToList();
     }
 }

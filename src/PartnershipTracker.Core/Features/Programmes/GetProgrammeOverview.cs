@@ -101,16 +101,29 @@ public sealed record Citation(int SourceId, int? LineStart, int? LineEnd, string
 
 public sealed record AreaRow(int Id, string Name, string? Description, MapChapter? Chapter, IReadOnlyList<string> Aliases);
 
-public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Title, PartialDate? Date, bool TruncatedInSource);
+public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Title, PartialDate? Date, bool TruncatedInSource)
+{
+    /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
+    public int Revision { get; init; }
+}
 
 public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource)
 {
+    /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
+    public int Revision { get; init; }
+
+    /// <summary>Who can unblock it, when known.</summary>
+    public string? Owner { get; init; }
+
     public bool IsCrossCutting => AreaId is null;
 }
 
 /// <summary>An initiative; <see cref="FocusArea"/> is as the source wrote it, <see cref="Area"/> the area it resolves to.</summary>
 public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? FocusArea, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource)
 {
+    /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
+    public int Revision { get; init; }
+
     /// <summary>The focus area as written, with the area it resolves to when the names differ: "Digital Threat Protection (Cybersecurity)".</summary>
     public string? FocusAreaShown => (FocusArea, Area) switch
     {
@@ -121,9 +134,25 @@ public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? Fo
     };
 }
 
-public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource);
+public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource)
+{
+    /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
+    public int Revision { get; init; }
 
-public sealed record MilestoneRow(int Id, string Title, string? Description, PartialDate? Date, string? DateText, MilestoneStatus Status, string? Confidence);
+    public string? IssuedBy { get; init; }
+
+    /// <summary>The review cycle it was issued in, e.g. "2024".</summary>
+    public string? Cycle { get; init; }
+}
+
+public sealed record MilestoneRow(int Id, string Title, string? Description, PartialDate? Date, string? DateText, MilestoneStatus Status, string? Confidence)
+{
+    /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
+    public int Revision { get; init; }
+
+    /// <summary>The initiative it is a step of; null for a step of the programme.</summary>
+    public int? InitiativeId { get; init; }
+}
 
 /// <summary>An indicator with every observation; observations of one period from different sources are all here.</summary>
 public sealed record IndicatorRow(int Id, string Name, string Unit, IndicatorDirection Direction, string? Description, IReadOnlyList<ObservationRow> Observations);

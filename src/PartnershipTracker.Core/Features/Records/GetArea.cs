@@ -11,7 +11,11 @@ public sealed record RecordLink(RecordType Type, int Id, string Name, bool Trunc
 /// <summary>An area, its other names, the records in it and its evidence.</summary>
 public sealed record AreaDetail(
     int Id, ProgrammeRef Programme, string Name, string? Description, MapChapter? Chapter, IReadOnlyList<string> Aliases,
-    IReadOnlyList<RecordLink> Records, IReadOnlyList<EvidenceRow> Evidence);
+    IReadOnlyList<RecordLink> Records, IReadOnlyList<EvidenceRow> Evidence)
+{
+    /// <summary>The record's revision when read: its ETag.</summary>
+    public int Revision { get; init; }
+}
 
 /// <summary>One area by id.</summary>
 public sealed class GetArea(PtrackDbContext db)
@@ -25,6 +29,7 @@ public sealed class GetArea(PtrackDbContext db)
                 a.Name,
                 a.Description,
                 a.Chapter,
+                a.Revision,
                 Programme = db.Programmes.Where(p => p.Id == a.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Aliases = a.Aliases.Where(x => x.Name != a.Name).OrderBy(x => x.Name).Select(x => x.Name).ToList(),
             })
@@ -47,6 +52,6 @@ public sealed class GetArea(PtrackDbContext db)
             .Select(x => new RecordLink(RecordType.Indicator, x.Id, x.Name, false)).ToListAsync(cancellationToken));
 
         var evidence = await RecordReading.EvidenceAsync(db, RecordType.Area, id, cancellationToken);
-        return new AreaDetail(area.Id, area.Programme, area.Name, area.Description, area.Chapter, area.Aliases, records, evidence);
+        return new AreaDetail(area.Id, area.Programme, area.Name, area.Description, area.Chapter, area.Aliases, records, evidence) { Revision = area.Revision };
     }
 }

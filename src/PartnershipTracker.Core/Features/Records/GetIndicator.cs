@@ -21,7 +21,11 @@ public sealed record ObservationPeriod(string Period, IReadOnlyList<ObservationR
 /// </summary>
 public sealed record IndicatorDetail(
     int Id, ProgrammeRef Programme, string Name, string Unit, IndicatorDirection Direction, string? Description, int? AreaId, string? Area,
-    IReadOnlyList<ObservationPeriod> Periods, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyDictionary<int, IReadOnlyList<SourceRef>> OtherSources);
+    IReadOnlyList<ObservationPeriod> Periods, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyDictionary<int, IReadOnlyList<SourceRef>> OtherSources)
+{
+    /// <summary>The record's revision when read: its ETag.</summary>
+    public int Revision { get; init; }
+}
 
 /// <summary>A source by id and title, for a link.</summary>
 public sealed record SourceRef(int Id, string Title);
@@ -40,6 +44,7 @@ public sealed class GetIndicator(PtrackDbContext db)
                 i.Direction,
                 i.Description,
                 i.AreaId,
+                i.Revision,
                 Area = db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
                 Programme = db.Programmes.Where(p => p.Id == i.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Observations = i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
@@ -68,6 +73,6 @@ public sealed class GetIndicator(PtrackDbContext db)
             o => o.Id,
             o => (IReadOnlyList<SourceRef>)cited.Where(c => c.RecordId == o.Id && c.SourceId != o.SourceId)
                 .Select(c => new SourceRef(c.SourceId, c.Title)).Distinct().ToList());
-        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence, others);
+        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence, others) { Revision = found.Revision };
     }
 }

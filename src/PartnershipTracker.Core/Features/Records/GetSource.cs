@@ -28,7 +28,11 @@ public sealed record SourceDetail(
     int Id, ProgrammeRef Programme, string Title, string? Publisher, string? Url, string? FileName, PartialDate? PublishedOn,
     DateTimeOffset? RetrievedAt, string? Sha256, string? Format, SourceKind Kind, char? Reliability, int? Credibility,
     int Version, int? PreviousVersionId, IReadOnlyList<string> DataQualityFlags,
-    IReadOnlyList<IngestFinding> Findings, IReadOnlyList<SourceCitation> CitedBy, IReadOnlyList<SharedPassage> SharedPassages, IReadOnlyList<string> Lines);
+    IReadOnlyList<IngestFinding> Findings, IReadOnlyList<SourceCitation> CitedBy, IReadOnlyList<SharedPassage> SharedPassages, IReadOnlyList<string> Lines)
+{
+    /// <summary>The record's revision when read: its ETag.</summary>
+    public int Revision { get; init; }
+}
 
 /// <summary>One source by id.</summary>
 public sealed class GetSource(PtrackDbContext db)
@@ -53,7 +57,10 @@ public sealed class GetSource(PtrackDbContext db)
             source.Id, programme, source.Title, source.Publisher, source.Url, source.FileName, source.PublishedOn,
             source.RetrievedAt, source.Sha256, source.Format, source.Kind, source.Reliability, source.Credibility,
             source.Version, source.PreviousVersionId, source.DataQualityFlags,
-            Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), await SharedPassagesAsync(id, cancellationToken), lines);
+            Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), await SharedPassagesAsync(id, cancellationToken), lines)
+        {
+            Revision = source.Revision,
+        };
     }
 
     private async Task<List<SharedPassage>> SharedPassagesAsync(int sourceId, CancellationToken cancellationToken)

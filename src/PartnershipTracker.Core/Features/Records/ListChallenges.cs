@@ -2,12 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Core.Features.Records.Editing;
+using PartnershipTracker.Core.Features.Records.Listing;
+using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Records;
 
-/// <summary>The challenges of a programme, in one area or cross-cutting.</summary>
+/// <summary>
+/// The challenges of a programme. Filters: area, status, severity, q (title, impact, owner). Sorts: id (default),
+/// title, severity, status.
+/// </summary>
 public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programmes)
 {
+    private static readonly ListShape<Challenge, ChallengeRow> Shape = new(
+        "challenge",
+        [
+            SortField.Of<Challenge, int>("id", c => c.Id),
+            SortField.Of<Challenge, string>("title", c => c.Title),
+            SortField.Of<Challenge, Severity>("severity", c => c.Severity),
+            SortField.Of<Challenge, ChallengeStatus>("status", c => c.Status),
+        ],
+        Filter,
+        c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, Owner = c.Owner },
+        r => r.Id);
+
     public async Task<Result<RecordList<ChallengeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
         var found = await RecordReading.ProgrammeAsync(programmes, programme, cancellationToken);
@@ -18,8 +36,33 @@ public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programme
 
         var id = found.Value!.Id;
         var items = await db.Challenges.AsNoTracking().Where(c => c.ProgrammeId == id).OrderBy(c => c.Id)
-            .Select(c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource))
+            .Select(Shape.Row)
             .ToListAsync(cancellationToken);
         return new RecordList<ChallengeRow>(found.Value, items);
+    }
+
+    /// <summary>One page of the challenges <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
+    public Task<Result<RecordPage<ChallengeRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
+        RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    private static IQueryable<Challenge> Filter(IQueryable<Challenge> records, RecordQuery query, FieldErrors errors)
+    {
+        RecordLists.Unsupported(errors, query, "challenge", "initiative", "cycle", "kind");
+        if (query.Area is int area)
+        {
+            records = records.Where(c => c.AreaId == area);
+        }
+
+        if (errors.Enum<ChallengeStatus>("status", query.Status) is ChallengeStatus status)
+        {
+            records = records.Where(c => c.Status == status);
+        }
+
+        if (errors.Enum<Severity>("severity", query.Severity) is Severity severity)
+        {
+            records = records.Where(c => c.Severity == severity);
+        }
+
+        return RecordLists.Containing(records, query.Q, c => c.Title, c => c.Impact, c => c.Owner);
     }
 }

@@ -2,16 +2,39 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Core.Features.Records.Editing;
+using PartnershipTracker.Core.Features.Records.Listing;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Records;
 
 /// <summary>An indicator with how many observations it has and from how many sources.</summary>
-public sealed record IndicatorListItem(int Id, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? Area, int Observations, int Sources);
+public sealed record IndicatorListItem(int Id, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? Area, int Observations, int Sources)
+{
+    /// <summary>The record's revision when read: its ETag.</summary>
+    public int Revision { get; init; }
 
-/// <summary>The indicators of a programme.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>The indicators of a programme. Filters: area, q (name, unit, description). Sorts: id (default), name.</summary>
 public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programmes)
 {
+    private readonly ListShape<Indicator, IndicatorListItem> _shape = new(
+        "indicator",
+        [
+            SortField.Of<Indicator, int>("id", i => i.Id),
+            SortField.Of<Indicator, string>("name", i => i.Name),
+        ],
+        Filter,
+        i => new IndicatorListItem(
+            i.Id, i.Name, i.Unit, i.Direction, i.AreaId,
+            db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
+            i.Observations.Count,
+            i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count())
+        { Revision = i.Revision, Description = i.Description },
+        r => r.Id);
+
     public async Task<Result<RecordList<IndicatorListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
         var found = await RecordReading.ProgrammeAsync(programmes, programme, cancellationToken);
@@ -22,12 +45,23 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
 
         var id = found.Value!.Id;
         var items = await db.Indicators.AsNoTracking().Where(i => i.ProgrammeId == id).OrderBy(i => i.Id)
-            .Select(i => new IndicatorListItem(
-                i.Id, i.Name, i.Unit, i.Direction, i.AreaId,
-                db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
-                i.Observations.Count,
-                i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count()))
+            .Select(_shape.Row)
             .ToListAsync(cancellationToken);
         return new RecordList<IndicatorListItem>(found.Value, items);
+    }
+
+    /// <summary>One page of the indicators <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
+    public Task<Result<RecordPage<IndicatorListItem>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
+        RecordLists.PageAsync(db, programmes, _shape, query, cancellationToken);
+
+    private static IQueryable<Indicator> Filter(IQueryable<Indicator> records, RecordQuery query, FieldErrors errors)
+    {
+        RecordLists.Unsupported(errors, query, "indicator", "initiative", "status", "severity", "cycle", "kind");
+        if (query.Area is int area)
+        {
+            records = records.Where(i => i.AreaId == area);
+        }
+
+        return RecordLists.Containing(records, query.Q, i => i.Name, i => i.Unit, i => i.Description);
     }
 }

@@ -1,0 +1,80 @@
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Domain;
+
+namespace PartnershipTracker.Core.Features.Records.Editing;
+
+/// <summary>
+/// Creates and updates one type of editable record from its input (the <c>EditX</c> handlers). An update replaces
+/// every editable field with the input's value (a missing value clears the field or takes its default); fields the
+/// input does not carry (ingest's flags, a source's text) are kept. The data layer bumps the revision and writes
+/// the history (docs/adr/0010-revisions-soft-delete-history.md).
+/// </summary>
+/// <remarks>
+/// Failures: Invalid with every field message at once (<see cref="Failure.Fields"/>, camelCase keys as in the
+/// API JSON); NotFound for an unknown programme or an unknown or deleted record; Conflict when the record is no
+/// longer at the expected revision, whether that is seen before saving or by the concurrency token while saving.
+/// </remarks>
+public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes)
+    where TRecord : class, IEditableRecord
+    where TInput : class
+{
+    private static readonly RecordType Type = EditableRecords.TypeOf(typeof(TRecord));
+
+    protected PtrackDbContext Db => db;
+
+    /// <summary>Stores a new record in <paramref name="programme"/> (a slug; null for the only programme). Its revision is 1.</summary>
+    public async Task<Result<RecordRevision>> CreateAsync(string? programme, TInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var found = await programmes.FindAsync(programme, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+
+        var record = Blank(found.Value!.Id);
+        var errors = new FieldErrors();
+        await ApplyAsync(input, record, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return errors.ToFailure(EditableRecords.Noun(Type));
+        }
+
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new RecordRevision(Type, record.Id, record.Revision, null);
+    }
+
+    /// <summary>Replaces the editable fields of record <paramref name="id"/>, which must be live and at <paramref name="expectedRevision"/>.</summary>
+    public async Task<Result<RecordRevision>> UpdateAsync(int id, int expectedRevision, TInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = new RecordAtRevision(Type, id, expectedRevision);
+        var found = await RecordEditing.FindAsync(db, request, includeDeleted: false, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+
+        var record = (TRecord)found.Value!;
+        var errors = new FieldErrors();
+        await ApplyAsync(input, record, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return errors.ToFailure(EditableRecords.Noun(Type));
+        }
+
+        return await RecordEditing.SaveAsync(db, request, record, cancellationToken);
+    }
+
+    /// <summary>A new record of the programme, before the input is applied.</summary>
+    protected abstract TRecord Blank(int programmeId);
+
+    /// <summary>
+    /// Validates <paramref name="input"/> into <paramref name="errors"/> and, only when there is no error, sets the
+    /// record's editable fields from it: a refused input leaves the record untouched.
+    /// </summary>
+    protected abstract Task ApplyAsync(TInput input, TRecord record, FieldErrors errors, CancellationToken cancellationToken);
+}
