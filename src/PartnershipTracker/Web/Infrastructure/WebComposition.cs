@@ -17,6 +17,7 @@ internal static class WebComposition
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
+        services.AddScoped<Pages.Records.Forms.RecordFormCatalog>();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
         services.AddOptions<FormOptions>().Configure<PtrackSettings>((form, settings) =>
