@@ -90,8 +90,12 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new ChallengeInput
             {
-                Title = d.Challenge.Title, AreaId = d.Challenge.AreaId, Impact = d.Challenge.Impact, Severity = d.Challenge.Severity.ToString(),
-                Status = d.Challenge.Status.ToString(), Owner = d.Challenge.Owner,
+                Title = d.Challenge.Title,
+                AreaId = d.Challenge.AreaId,
+                Impact = d.Challenge.Impact,
+                Severity = d.Challenge.Severity.ToString(),
+                Status = d.Challenge.Status.ToString(),
+                Owner = d.Challenge.Owner,
             }, d.Challenge.Revision, d.Programme, d.Challenge.Title)),
             edit.CreateAsync,
             edit.UpdateAsync);
@@ -115,8 +119,14 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new InitiativeInput
             {
-                Name = d.Initiative.Name, AreaId = d.Initiative.AreaId, FocusArea = d.Initiative.FocusArea, Status = d.Initiative.Status?.ToString(),
-                StatusLabel = d.Initiative.StatusLabel, Start = d.Initiative.Start?.ToString(), End = d.Initiative.End?.ToString(), LeadInstitution = d.Initiative.LeadInstitution,
+                Name = d.Initiative.Name,
+                AreaId = d.Initiative.AreaId,
+                FocusArea = d.Initiative.FocusArea,
+                Status = d.Initiative.Status?.ToString(),
+                StatusLabel = d.Initiative.StatusLabel,
+                Start = d.Initiative.Start?.ToString(),
+                End = d.Initiative.End?.ToString(),
+                LeadInstitution = d.Initiative.LeadInstitution,
             }, d.Initiative.Revision, d.Programme, d.Initiative.Name)),
             edit.CreateAsync,
             edit.UpdateAsync);
@@ -139,8 +149,13 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new MilestoneInput
             {
-                Title = d.Milestone.Title, InitiativeId = d.InitiativeId, Description = d.Milestone.Description, Date = d.Milestone.Date?.ToString(),
-                DateText = d.Milestone.DateText, Status = d.Milestone.Status.ToString(), Confidence = d.Milestone.Confidence,
+                Title = d.Milestone.Title,
+                InitiativeId = d.InitiativeId,
+                Description = d.Milestone.Description,
+                Date = d.Milestone.Date?.ToString(),
+                DateText = d.Milestone.DateText,
+                Status = d.Milestone.Status.ToString(),
+                Confidence = d.Milestone.Confidence,
             }, d.Milestone.Revision, d.Programme, d.Milestone.Title)),
             edit.CreateAsync,
             edit.UpdateAsync);
@@ -163,8 +178,13 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new RecommendationInput
             {
-                StrategicAction = d.Recommendation.StrategicAction, AreaId = d.Recommendation.AreaId, FocusArea = d.Recommendation.FocusArea,
-                ExpectedOutcome = d.Recommendation.ExpectedOutcome, IssuedBy = d.IssuedBy, Cycle = d.Cycle, Status = d.Recommendation.Status.ToString(),
+                StrategicAction = d.Recommendation.StrategicAction,
+                AreaId = d.Recommendation.AreaId,
+                FocusArea = d.Recommendation.FocusArea,
+                ExpectedOutcome = d.Recommendation.ExpectedOutcome,
+                IssuedBy = d.IssuedBy,
+                Cycle = d.Cycle,
+                Status = d.Recommendation.Status.ToString(),
             }, d.Recommendation.Revision, d.Programme, d.Recommendation.StrategicAction)),
             edit.CreateAsync,
             edit.UpdateAsync);
@@ -185,7 +205,11 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new IndicatorInput
             {
-                Name = d.Name, Unit = d.Unit, AreaId = d.AreaId, Direction = d.Direction.ToString(), Description = d.Description,
+                Name = d.Name,
+                Unit = d.Unit,
+                AreaId = d.AreaId,
+                Direction = d.Direction.ToString(),
+                Description = d.Description,
             }, d.Revision, d.Programme, d.Name)),
             edit.CreateAsync,
             edit.UpdateAsync);
@@ -208,8 +232,13 @@ public sealed class RecordFormCatalog(IServiceProvider services)
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new SourceInput
             {
-                Title = d.Title, Publisher = d.Publisher, Url = d.Url, PublishedOn = d.PublishedOn?.ToString(), Kind = d.Kind.ToString(),
-                Reliability = d.Reliability?.ToString(), Credibility = d.Credibility,
+                Title = d.Title,
+                Publisher = d.Publisher,
+                Url = d.Url,
+                PublishedOn = d.PublishedOn?.ToString(),
+                Kind = d.Kind.ToString(),
+                Reliability = d.Reliability?.ToString(),
+                Credibility = d.Credibility,
             }, d.Revision, d.Programme, d.Title)),
             edit.CreateAsync,
             edit.UpdateAsync);
