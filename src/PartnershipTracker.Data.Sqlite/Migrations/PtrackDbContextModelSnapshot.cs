@@ -93,9 +93,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Achievements");
                 });
@@ -213,13 +218,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Severity", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Severity", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Challenges");
                 });
@@ -347,7 +359,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Indicators");
                 });
@@ -451,11 +464,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Name", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Initiatives");
                 });
@@ -505,9 +524,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Date", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Milestones");
                 });
@@ -684,11 +708,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Cycle", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Recommendations");
                 });

@@ -53,6 +53,8 @@ public static class PtrackServices
         services.AddScoped<DeleteRecord>();
         services.AddScoped<RestoreRecord>();
         services.AddScoped<GetRecordHistory>();
+        services.AddScoped<GetRecordEvidence>();
+        services.AddScoped<ListProgrammes>();
         services.AddScoped<EditArea>();
         services.AddScoped<EditAchievement>();
         services.AddScoped<EditChallenge>();

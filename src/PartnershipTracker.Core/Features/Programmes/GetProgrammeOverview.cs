@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Programmes;
@@ -101,13 +102,13 @@ public sealed record Citation(int SourceId, int? LineStart, int? LineEnd, string
 
 public sealed record AreaRow(int Id, string Name, string? Description, MapChapter? Chapter, IReadOnlyList<string> Aliases);
 
-public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Title, PartialDate? Date, bool TruncatedInSource)
+public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Title, PartialDate? Date, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 }
 
-public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource)
+public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
@@ -119,7 +120,7 @@ public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Titl
 }
 
 /// <summary>An initiative; <see cref="FocusArea"/> is as the source wrote it, <see cref="Area"/> the area it resolves to.</summary>
-public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? FocusArea, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource)
+public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? FocusArea, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
@@ -134,7 +135,7 @@ public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? Fo
     };
 }
 
-public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource)
+public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
@@ -145,7 +146,7 @@ public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, s
     public string? Cycle { get; init; }
 }
 
-public sealed record MilestoneRow(int Id, string Title, string? Description, PartialDate? Date, string? DateText, MilestoneStatus Status, string? Confidence)
+public sealed record MilestoneRow(int Id, string Title, string? Description, PartialDate? Date, string? DateText, MilestoneStatus Status, string? Confidence) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }

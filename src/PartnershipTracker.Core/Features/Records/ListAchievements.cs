@@ -19,8 +19,7 @@ public sealed class ListAchievements(PtrackDbContext db, ProgrammeLookup program
             SortField.Of<Achievement, PartialDate?>("date", a => a.Date),
         ],
         Filter,
-        a => new AchievementRow(a.Id, a.AreaId, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision },
-        r => r.Id);
+        a => new AchievementRow(a.Id, a.AreaId, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision });
 
     public async Task<Result<RecordList<AchievementRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -40,6 +39,10 @@ public sealed class ListAchievements(PtrackDbContext db, ProgrammeLookup program
     /// <summary>One page of the achievements <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<AchievementRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    /// <summary>One live achievement as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<AchievementRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, Shape, id, cancellationToken);
 
     private static IQueryable<Achievement> Filter(IQueryable<Achievement> records, RecordQuery query, FieldErrors errors)
     {

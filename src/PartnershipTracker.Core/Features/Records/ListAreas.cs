@@ -9,7 +9,7 @@ using PartnershipTracker.Domain;
 namespace PartnershipTracker.Core.Features.Records;
 
 /// <summary>An area with its other names and how many live records of each type it holds.</summary>
-public sealed record AreaListItem(int Id, string Name, MapChapter? Chapter, IReadOnlyList<string> Aliases, int Achievements, int Challenges, int Initiatives, int Recommendations, int Indicators)
+public sealed record AreaListItem(int Id, string Name, MapChapter? Chapter, IReadOnlyList<string> Aliases, int Achievements, int Challenges, int Initiatives, int Recommendations, int Indicators) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
@@ -36,8 +36,7 @@ public sealed class ListAreas(PtrackDbContext db, ProgrammeLookup programmes)
             db.Initiatives.Count(x => x.AreaId == a.Id),
             db.Recommendations.Count(x => x.AreaId == a.Id),
             db.Indicators.Count(x => x.AreaId == a.Id))
-        { Revision = a.Revision, Description = a.Description },
-        r => r.Id);
+        { Revision = a.Revision, Description = a.Description });
 
     public async Task<Result<RecordList<AreaListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -57,6 +56,10 @@ public sealed class ListAreas(PtrackDbContext db, ProgrammeLookup programmes)
     /// <summary>One page of the areas <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<AreaListItem>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, _shape, query, cancellationToken);
+
+    /// <summary>One live area as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<AreaListItem>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, _shape, id, cancellationToken);
 
     private static IQueryable<Area> Filter(IQueryable<Area> records, RecordQuery query, FieldErrors errors)
     {

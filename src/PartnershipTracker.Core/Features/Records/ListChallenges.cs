@@ -23,8 +23,7 @@ public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Challenge, ChallengeStatus>("status", c => c.Status),
         ],
         Filter,
-        c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, Owner = c.Owner },
-        r => r.Id);
+        c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, Owner = c.Owner });
 
     public async Task<Result<RecordList<ChallengeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -44,6 +43,10 @@ public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programme
     /// <summary>One page of the challenges <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<ChallengeRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    /// <summary>One live challenge as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<ChallengeRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, Shape, id, cancellationToken);
 
     private static IQueryable<Challenge> Filter(IQueryable<Challenge> records, RecordQuery query, FieldErrors errors)
     {

@@ -9,7 +9,7 @@ using PartnershipTracker.Domain;
 namespace PartnershipTracker.Core.Features.Records;
 
 /// <summary>An indicator with how many observations it has and from how many sources.</summary>
-public sealed record IndicatorListItem(int Id, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? Area, int Observations, int Sources)
+public sealed record IndicatorListItem(int Id, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? Area, int Observations, int Sources) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
@@ -32,8 +32,7 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
             db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
             i.Observations.Count,
             i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count())
-        { Revision = i.Revision, Description = i.Description },
-        r => r.Id);
+        { Revision = i.Revision, Description = i.Description });
 
     public async Task<Result<RecordList<IndicatorListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -53,6 +52,10 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
     /// <summary>One page of the indicators <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<IndicatorListItem>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, _shape, query, cancellationToken);
+
+    /// <summary>One live indicator as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<IndicatorListItem>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, _shape, id, cancellationToken);
 
     private static IQueryable<Indicator> Filter(IQueryable<Indicator> records, RecordQuery query, FieldErrors errors)
     {

@@ -24,8 +24,7 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
             SortField.Of<Initiative, PartialDate?>("end", i => i.End),
         ],
         Filter,
-        i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision },
-        r => r.Id);
+        i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision });
 
     public async Task<Result<RecordList<InitiativeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -45,6 +44,10 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
     /// <summary>One page of the initiatives <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<InitiativeRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    /// <summary>One live initiative as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<InitiativeRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, Shape, id, cancellationToken);
 
     private static IQueryable<Initiative> Filter(IQueryable<Initiative> records, RecordQuery query, FieldErrors errors)
     {

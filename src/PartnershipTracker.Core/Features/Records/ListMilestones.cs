@@ -23,8 +23,7 @@ public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Milestone, MilestoneStatus>("status", m => m.Status),
         ],
         Filter,
-        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, InitiativeId = m.InitiativeId },
-        r => r.Id);
+        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, InitiativeId = m.InitiativeId });
 
     /// <summary>Every milestone by date (undated last), as a timeline.</summary>
     public async Task<Result<RecordList<MilestoneRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
@@ -48,6 +47,10 @@ public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programme
     /// <summary>One page of the milestones <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<MilestoneRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    /// <summary>One live milestone as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<MilestoneRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, Shape, id, cancellationToken);
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> records, RecordQuery query, FieldErrors errors)
     {

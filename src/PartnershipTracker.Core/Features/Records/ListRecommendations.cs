@@ -23,8 +23,7 @@ public sealed class ListRecommendations(PtrackDbContext db, ProgrammeLookup prog
             SortField.Of<Recommendation, string?>("cycle", r => r.Cycle),
         ],
         Filter,
-        r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, IssuedBy = r.IssuedBy, Cycle = r.Cycle },
-        r => r.Id);
+        r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, IssuedBy = r.IssuedBy, Cycle = r.Cycle });
 
     public async Task<Result<RecordList<RecommendationRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -44,6 +43,10 @@ public sealed class ListRecommendations(PtrackDbContext db, ProgrammeLookup prog
     /// <summary>One page of the recommendations <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<RecommendationRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+
+    /// <summary>One live recommendation as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<RecommendationRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, Shape, id, cancellationToken);
 
     private static IQueryable<Recommendation> Filter(IQueryable<Recommendation> records, RecordQuery query, FieldErrors errors)
     {

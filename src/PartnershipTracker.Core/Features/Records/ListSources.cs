@@ -9,7 +9,7 @@ using PartnershipTracker.Domain;
 namespace PartnershipTracker.Core.Features.Records;
 
 /// <summary>A source as listed: what it is, whether ingest flagged it, and how many passages of it are cited.</summary>
-public sealed record SourceListItem(int Id, string Title, string? Publisher, SourceKind Kind, PartialDate? PublishedOn, string? Format, int Version, IReadOnlyList<string> DataQualityFlags, int Citations)
+public sealed record SourceListItem(int Id, string Title, string? Publisher, SourceKind Kind, PartialDate? PublishedOn, string? Format, int Version, IReadOnlyList<string> DataQualityFlags, int Citations) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
@@ -38,8 +38,7 @@ public sealed class ListSources(PtrackDbContext db, ProgrammeLookup programmes)
         s => new SourceListItem(
             s.Id, s.Title, s.Publisher, s.Kind, s.PublishedOn, s.Format, s.Version, s.DataQualityFlags,
             db.Evidence.Count(e => e.SourceId == s.Id))
-        { Revision = s.Revision, Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility },
-        r => r.Id);
+        { Revision = s.Revision, Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility });
 
     public async Task<Result<RecordList<SourceListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -59,6 +58,10 @@ public sealed class ListSources(PtrackDbContext db, ProgrammeLookup programmes)
     /// <summary>One page of the sources <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<SourceListItem>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
         RecordLists.PageAsync(db, programmes, _shape, query, cancellationToken);
+
+    /// <summary>One live source as lists show it (with its revision); NotFound when there is none.</summary>
+    public Task<Result<SourceListItem>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
+        RecordLists.RowAsync(db, _shape, id, cancellationToken);
 
     private static IQueryable<Source> Filter(IQueryable<Source> records, RecordQuery query, FieldErrors errors)
     {

@@ -17,6 +17,7 @@ internal static class WebComposition
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
+        services.AddPtrackApi();
         services.AddScoped<Pages.Records.Forms.RecordFormCatalog>();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
@@ -43,6 +44,8 @@ internal static class WebComposition
             context.RequestServices.GetRequiredService<ChangeActor>().Name = "web";
             return next(context);
         });
+        app.UsePtrackApiDocs();
+        app.UseApiProblems();
         app.UseRouting();
 
         // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,
@@ -60,6 +63,7 @@ internal static class WebComposition
                 : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
             .WithName("Health");
         app.MapReportEndpoints();
+        app.MapPtrackApi();
         app.MapRazorPages();
         return app;
     }

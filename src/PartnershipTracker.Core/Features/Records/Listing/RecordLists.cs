@@ -16,9 +16,9 @@ internal sealed record ListShape<TEntity, TRow>(
     string Noun,
     IReadOnlyList<SortField<TEntity>> Sorts,
     Func<IQueryable<TEntity>, RecordQuery, FieldErrors, IQueryable<TEntity>> Filter,
-    Expression<Func<TEntity, TRow>> Row,
-    Func<TRow, int> IdOf)
-    where TEntity : class, IEditableRecord;
+    Expression<Func<TEntity, TRow>> Row)
+    where TEntity : class, IEditableRecord
+    where TRow : IRecordRow;
 
 /// <summary>Filters, sorts and pages a list (offset pages for pages, keyset cursors for the API).</summary>
 internal static class RecordLists
@@ -26,6 +26,7 @@ internal static class RecordLists
     public static async Task<Result<RecordPage<TRow>>> PageAsync<TEntity, TRow>(
         PtrackDbContext db, ProgrammeLookup programmes, ListShape<TEntity, TRow> shape, RecordQuery query, CancellationToken cancellationToken)
         where TEntity : class, IEditableRecord
+        where TRow : IRecordRow
     {
         ArgumentNullException.ThrowIfNull(query);
         var errors = new FieldErrors();
@@ -98,12 +99,21 @@ internal static class RecordLists
         if (rows.Count > limit)
         {
             rows.RemoveAt(limit);
-            var lastId = shape.IdOf(rows[^1]);
+            var lastId = rows[^1].Id;
             var key = await sort.KeyTextAsync(db.Set<TEntity>().AsNoTracking(), lastId, cancellationToken);
             next = new RecordCursor(sort.Name, query.Descending, key, lastId).Write();
         }
 
         return new RecordPage<TRow>(programme.Value, rows, total, next);
+    }
+
+    /// <summary>The row of the live record <paramref name="id"/>, as lists show it; NotFound when there is none.</summary>
+    public static async Task<Result<TRow>> RowAsync<TEntity, TRow>(PtrackDbContext db, ListShape<TEntity, TRow> shape, int id, CancellationToken cancellationToken)
+        where TEntity : class, IEditableRecord
+        where TRow : IRecordRow
+    {
+        var row = await db.Set<TEntity>().AsNoTracking().Where(r => r.Id == id).Select(shape.Row).FirstOrDefaultAsync(cancellationToken);
+        return row is not null ? row : RecordReading.NotFound(shape.Noun, id);
     }
 
     /// <summary>Records whose text fields contain <paramref name="text"/> (SQLite LIKE: ASCII letters in any case; % and _ taken literally).</summary>

@@ -1,0 +1,353 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnershipTracker.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MakeListIndexesPartial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_AreaId_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Cycle_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Status_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Date_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Status_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_AreaId_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Name_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Status_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Indicators_ProgrammeId_AreaId_Id",
+                table: "Indicators");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_AreaId_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Severity_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Status_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Title_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_AreaId_Id",
+                table: "Achievements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_Title_Id",
+                table: "Achievements");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_AreaId_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Cycle_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Cycle", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Status_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Date_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Date", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Status_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_AreaId_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Name_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Status_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ProgrammeId_AreaId_Id",
+                table: "Indicators",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_AreaId_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Severity_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Severity", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Status_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Title_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Title", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_AreaId_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_Title_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "Title", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_AreaId_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Cycle_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Status_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Date_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Status_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_AreaId_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Name_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Status_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Indicators_ProgrammeId_AreaId_Id",
+                table: "Indicators");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_AreaId_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Severity_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Status_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Title_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_AreaId_Id",
+                table: "Achievements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_Id",
+                table: "Achievements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_Title_Id",
+                table: "Achievements");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_AreaId_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Cycle_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Cycle", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Status_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Date_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Status_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_AreaId_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Name_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Status_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ProgrammeId_AreaId_Id",
+                table: "Indicators",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_AreaId_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Severity_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Severity", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Status_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Title_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Title", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_AreaId_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_Title_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "Title", "Id" });
+        }
+    }
+}
