@@ -93,11 +93,16 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Achievements");
                 });
@@ -215,15 +220,22 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Severity", "Id");
+                    b.HasIndex("ProgrammeId", "Severity", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
@@ -355,7 +367,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Indicators");
                 });
@@ -459,15 +472,21 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Name", "Id");
+                    b.HasIndex("ProgrammeId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Initiatives");
                 });
@@ -517,11 +536,16 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Date", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Milestones");
                 });
@@ -698,15 +722,21 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+                    b.HasIndex("ProgrammeId", "Cycle", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Recommendations");
                 });

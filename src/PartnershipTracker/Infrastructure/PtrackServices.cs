@@ -28,6 +28,8 @@ public static class PtrackServices
         services.AddScoped<DatabaseBootstrap>();
         services.AddScoped<ExampleProgramme>();
         services.AddScoped<ProgrammeLookup>();
+        services.AddScoped<GetRecordSummary>();
+        services.AddScoped<ListDeletedRecords>();
         services.AddSingleton(new PassageSigner());
         services.AddScoped<CrossSourceRepeats>();
         services.AddScoped<IngestDocument>();

@@ -17,7 +17,7 @@ public sealed class RecordPagesTests(WebAppFixture app) : IClassFixture<WebAppFi
     [InlineData("/recommendations", "Regular high-level consultations")]
     [InlineData("/indicators", "Defence spending as share of GDP")]
     [InlineData("/sources", "Progress and Challenges in NATO Bosnian Partnership")]
-    public async Task ListPage_ExampleProgramme_HasOneRowPerRecord(string path, string knownName)
+    public async Task ListPage_ExampleProgramme_HasOneRowPerRecordUpToAPage(string path, string knownName)
     {
         await using var db = app.Database.CreateContext();
         var expected = await CountAsync(db, path);
@@ -26,7 +26,8 @@ public sealed class RecordPagesTests(WebAppFixture app) : IClassFixture<WebAppFi
 
         Assert.Single(page.QuerySelectorAll("h1"));
         var rows = page.QuerySelectorAll("main table tbody tr");
-        Assert.Equal(expected, rows.Length);
+        Assert.Equal(Math.Min(expected, 50), rows.Length);
+        Assert.Equal($"Showing 1–{Math.Min(expected, 50)} of {expected}", page.QuerySelector(".pagination .showing")!.TextContent.Trim());
         Assert.True(expected > 1, $"the example has several records on {path}");
         Assert.Contains(rows, r => r.QuerySelector("th[scope=row] a")?.TextContent.Trim() == knownName);
         Assert.All(page.QuerySelectorAll("main th"), th => Assert.True(th.HasAttribute("scope"), "every table header has a scope"));

@@ -17,9 +17,11 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.DeletedAt });
 
-        // List filters and sorts (RecordQuery): each index ends in Id, the tie-breaker of keyset paging.
-        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.Id });
-        builder.HasIndex(a => new { a.ProgrammeId, a.Title, a.Id });
+        // List filters and sorts (RecordQuery): each index ends in Id, the tie-breaker of keyset paging, and holds
+        // live records only, so that a list's count is read from the index alone.
+        builder.HasIndex(a => new { a.ProgrammeId, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(a => new { a.ProgrammeId, a.Title, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
     }
 }
 
@@ -33,10 +35,11 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Severity, c.DeletedAt });
         builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.DeletedAt });
-        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Id });
-        builder.HasIndex(c => new { c.ProgrammeId, c.Severity, c.Id });
-        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.Id });
-        builder.HasIndex(c => new { c.ProgrammeId, c.Title, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Severity, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Title, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
     }
 }
 
@@ -49,9 +52,10 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.DeletedAt });
         builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.DeletedAt });
-        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.Id });
-        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
-        builder.HasIndex(i => new { i.ProgrammeId, i.Name, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(i => new { i.ProgrammeId, i.Name, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
     }
 }
 
@@ -64,8 +68,9 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         // A milestone is a step of its initiative and goes with it.
         builder.HasOne<Initiative>().WithMany().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.DeletedAt });
-        builder.HasIndex(m => new { m.ProgrammeId, m.Date, m.Id });
-        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.Id });
+        builder.HasIndex(m => new { m.ProgrammeId, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(m => new { m.ProgrammeId, m.Date, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
     }
 }
 
@@ -78,9 +83,10 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         // Dashboard counts (by status, by area) read these indexes alone: DeletedAt is in them for the soft-delete filter.
         builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.DeletedAt });
         builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.DeletedAt });
-        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle, r.Id });
-        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.Id });
-        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.Id });
+        builder.HasIndex(r => new { r.ProgrammeId, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
     }
 }
 
@@ -91,7 +97,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(i => i.Unit).HasMaxLength(64);
-        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
         builder.HasMany(i => i.Observations)
             .WithOne()
             .HasForeignKey(o => o.IndicatorId)

@@ -19,6 +19,7 @@ internal static class WebComposition
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
         services.AddPtrackApi();
+        services.AddScoped<Pages.Records.Forms.RecordFormCatalog>();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
         services.AddOptions<FormOptions>().Configure<PtrackSettings>((form, settings) =>

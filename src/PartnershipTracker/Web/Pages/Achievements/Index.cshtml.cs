@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Achievements;
 
-/// <summary>The achievements of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListAchievements handler) : PageModel
+/// <summary>
+/// The achievements of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: area, search (title).
+/// Sorts: id, title, date (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListAchievements handler, ListAreas areas) : RecordListPage<AchievementRow>(areas)
 {
-    public RecordList<AchievementRow> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Area = true, Sorts = [("id", "Order stored"), ("title", "Title"), ("date", "Date")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Achievement, Filters, handler.HandleAsync, cancellationToken);
 }

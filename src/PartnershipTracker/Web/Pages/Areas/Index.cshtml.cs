@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Areas;
 
-/// <summary>The areas of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListAreas handler) : PageModel
+/// <summary>
+/// The areas of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: search (name, description).
+/// Sorts: id, name, chapter (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListAreas handler, ListAreas areas) : RecordListPage<AreaListItem>(areas)
 {
-    public RecordList<AreaListItem> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Sorts = [("id", "Order stored"), ("name", "Name"), ("chapter", "MAP chapter")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Area, Filters, handler.HandleAsync, cancellationToken);
 }

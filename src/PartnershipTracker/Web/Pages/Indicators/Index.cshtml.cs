@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Indicators;
 
-/// <summary>The indicators of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListIndicators handler) : PageModel
+/// <summary>
+/// The indicators of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: area, search (name, unit, description).
+/// Sorts: id, name (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListIndicators handler, ListAreas areas) : RecordListPage<IndicatorListItem>(areas)
 {
-    public RecordList<IndicatorListItem> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Area = true, Sorts = [("id", "Order stored"), ("name", "Name")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Indicator, Filters, handler.HandleAsync, cancellationToken);
 }

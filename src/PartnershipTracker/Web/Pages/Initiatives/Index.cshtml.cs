@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Initiatives;
 
-/// <summary>The initiatives of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListInitiatives handler) : PageModel
+/// <summary>
+/// The initiatives of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: area, status, search (name, focus area, label, lead institution).
+/// Sorts: id, name, status, start, end (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListInitiatives handler, ListAreas areas) : RecordListPage<InitiativeRow>(areas)
 {
-    public RecordList<InitiativeRow> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Area = true, Statuses = Enum.GetNames<InitiativeStatus>(), Sorts = [("id", "Order stored"), ("name", "Name"), ("status", "Status"), ("start", "Since"), ("end", "Until")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Initiative, Filters, handler.HandleAsync, cancellationToken);
 }

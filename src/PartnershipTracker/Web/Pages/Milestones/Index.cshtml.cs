@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Milestones;
 
-/// <summary>The milestones of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListMilestones handler) : PageModel
+/// <summary>
+/// The milestones of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: status, initiative (<c>?initiative=ID</c>), search (title, description, date as written).
+/// Sorts: date, id, title, status (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListMilestones handler, ListAreas areas) : RecordListPage<MilestoneRow>(areas)
 {
-    public RecordList<MilestoneRow> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Statuses = Enum.GetNames<MilestoneStatus>(), Sorts = [("date", "Date"), ("id", "Order stored"), ("title", "Title"), ("status", "Status")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Milestone, Filters, handler.HandleAsync, cancellationToken);
 }

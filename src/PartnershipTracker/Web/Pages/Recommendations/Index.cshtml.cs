@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
-using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Domain;
+using PartnershipTracker.Web.Pages.Records.Lists;
 
 namespace PartnershipTracker.Web.Pages.Recommendations;
 
-/// <summary>The recommendations of the only programme, or of <c>?programme=SLUG</c>.</summary>
-public sealed class IndexModel(ListRecommendations handler) : PageModel
+/// <summary>
+/// The recommendations of the only programme, or of <c>?programme=SLUG</c>, 50 to a page. Filters: area, status, cycle, search (strategic action, expected outcome, focus area, issued by).
+/// Sorts: id, strategicAction, status, cycle (the first is the default).
+/// </summary>
+public sealed class IndexModel(ListRecommendations handler, ListAreas areas) : RecordListPage<RecommendationRow>(areas)
 {
-    public RecordList<RecommendationRow> List { get; private set; } = null!;
+    private static readonly ListFilters Filters = new() { Area = true, Cycle = true, Statuses = Enum.GetNames<RecommendationStatus>(), Sorts = [("id", "Order stored"), ("strategicAction", "Strategic action"), ("status", "Status"), ("cycle", "Cycle")] };
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? programme, CancellationToken cancellationToken) =>
-        this.PageOr(await handler.HandleAsync(string.IsNullOrWhiteSpace(programme) ? null : programme, cancellationToken), value => List = value);
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        ListAsync(RecordType.Recommendation, Filters, handler.HandleAsync, cancellationToken);
 }

@@ -10,7 +10,7 @@ using PartnershipTracker.Core.Data;
 namespace PartnershipTracker.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PtrackDbContext))]
-    [Migration("20261129222109_AddListAndDashboardIndexes")]
+    [Migration("20261129225132_AddListAndDashboardIndexes")]
     partial class AddListAndDashboardIndexes
     {
         /// <inheritdoc />
@@ -96,11 +96,16 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Achievements");
                 });
@@ -218,15 +223,22 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Severity", "Id");
+                    b.HasIndex("ProgrammeId", "Severity", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Title", "Id");
+                    b.HasIndex("ProgrammeId", "Title", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "Severity", "DeletedAt");
 
@@ -358,7 +370,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Indicators");
                 });
@@ -462,15 +475,21 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Name", "Id");
+                    b.HasIndex("ProgrammeId", "Name", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Initiatives");
                 });
@@ -520,11 +539,16 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Date", "Id");
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("ProgrammeId", "Date", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Milestones");
                 });
@@ -701,15 +725,21 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
+                    b.HasIndex("ProgrammeId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ProgrammeId", "AreaId", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProgrammeId", "Cycle", "Id");
+                    b.HasIndex("ProgrammeId", "Cycle", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("ProgrammeId", "Status", "DeletedAt");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id");
+                    b.HasIndex("ProgrammeId", "Status", "Id")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Recommendations");
                 });

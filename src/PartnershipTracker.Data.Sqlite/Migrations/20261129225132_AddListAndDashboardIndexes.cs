@@ -38,12 +38,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_ProgrammeId_AreaId_Id",
                 table: "Recommendations",
-                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_ProgrammeId_Cycle_Id",
                 table: "Recommendations",
-                columns: new[] { "ProgrammeId", "Cycle", "Id" });
+                columns: new[] { "ProgrammeId", "Cycle", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ProgrammeId_Id",
+                table: "Recommendations",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_ProgrammeId_Status_DeletedAt",
@@ -53,12 +61,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Recommendations_ProgrammeId_Status_Id",
                 table: "Recommendations",
-                columns: new[] { "ProgrammeId", "Status", "Id" });
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_ProgrammeId_Date_Id",
                 table: "Milestones",
-                columns: new[] { "ProgrammeId", "Date", "Id" });
+                columns: new[] { "ProgrammeId", "Date", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_ProgrammeId_Id",
+                table: "Milestones",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_ProgrammeId_Status_DeletedAt",
@@ -68,7 +84,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_ProgrammeId_Status_Id",
                 table: "Milestones",
-                columns: new[] { "ProgrammeId", "Status", "Id" });
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_ProgrammeId_AreaId_DeletedAt",
@@ -78,12 +95,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_ProgrammeId_AreaId_Id",
                 table: "Initiatives",
-                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProgrammeId_Id",
+                table: "Initiatives",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_ProgrammeId_Name_Id",
                 table: "Initiatives",
-                columns: new[] { "ProgrammeId", "Name", "Id" });
+                columns: new[] { "ProgrammeId", "Name", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_ProgrammeId_Status_DeletedAt",
@@ -93,12 +118,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Initiatives_ProgrammeId_Status_Id",
                 table: "Initiatives",
-                columns: new[] { "ProgrammeId", "Status", "Id" });
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_ProgrammeId_AreaId_Id",
                 table: "Indicators",
-                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeRecords_ProgrammeId_Id",
@@ -113,17 +140,26 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_AreaId_Id",
                 table: "Challenges",
-                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_ProgrammeId_Id",
+                table: "Challenges",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_Severity_Id",
                 table: "Challenges",
-                columns: new[] { "ProgrammeId", "Severity", "Id" });
+                columns: new[] { "ProgrammeId", "Severity", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_Status_Id",
                 table: "Challenges",
-                columns: new[] { "ProgrammeId", "Status", "Id" });
+                columns: new[] { "ProgrammeId", "Status", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_Status_Severity_DeletedAt",
@@ -133,7 +169,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_ProgrammeId_Title_Id",
                 table: "Challenges",
-                columns: new[] { "ProgrammeId", "Title", "Id" });
+                columns: new[] { "ProgrammeId", "Title", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Achievements_ProgrammeId_AreaId_DeletedAt",
@@ -143,12 +180,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Achievements_ProgrammeId_AreaId_Id",
                 table: "Achievements",
-                columns: new[] { "ProgrammeId", "AreaId", "Id" });
+                columns: new[] { "ProgrammeId", "AreaId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Achievements_ProgrammeId_Id",
+                table: "Achievements",
+                columns: new[] { "ProgrammeId", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Achievements_ProgrammeId_Title_Id",
                 table: "Achievements",
-                columns: new[] { "ProgrammeId", "Title", "Id" });
+                columns: new[] { "ProgrammeId", "Title", "Id" },
+                filter: "\"DeletedAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -167,6 +212,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                 table: "Recommendations");
 
             migrationBuilder.DropIndex(
+                name: "IX_Recommendations_ProgrammeId_Id",
+                table: "Recommendations");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Recommendations_ProgrammeId_Status_DeletedAt",
                 table: "Recommendations");
 
@@ -176,6 +225,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Milestones_ProgrammeId_Date_Id",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_ProgrammeId_Id",
                 table: "Milestones");
 
             migrationBuilder.DropIndex(
@@ -192,6 +245,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Initiatives_ProgrammeId_AreaId_Id",
+                table: "Initiatives");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Initiatives_ProgrammeId_Id",
                 table: "Initiatives");
 
             migrationBuilder.DropIndex(
@@ -223,6 +280,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                 table: "Challenges");
 
             migrationBuilder.DropIndex(
+                name: "IX_Challenges_ProgrammeId_Id",
+                table: "Challenges");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Challenges_ProgrammeId_Severity_Id",
                 table: "Challenges");
 
@@ -244,6 +305,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Achievements_ProgrammeId_AreaId_Id",
+                table: "Achievements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Achievements_ProgrammeId_Id",
                 table: "Achievements");
 
             migrationBuilder.DropIndex(
