@@ -32,7 +32,7 @@ internal static class MainPages
 
     /// <summary>
     /// The pages issue 4's other parts add (common.md's UI contract): search, the create and edit form of each type, a delete
-    /// confirmation. Tests that visit them carry <c>[Trait("Needs", "pages")]</c> until those pages are merged.
+    /// confirmation, the interactive API page (Swagger UI at <c>/api/docs/</c>). Tests that visit them carry <c>[Trait("Needs", "pages")]</c> until those pages are merged.
     /// </summary>
     public static async Task<IReadOnlyList<string>> FormsAndSearchAsync(TempSqliteDatabase database)
     {
@@ -43,6 +43,7 @@ internal static class MainPages
             .. Lists.Select(list => list + "/new"),
             .. details.Select(detail => detail + "/edit"),
             details.Single(d => d.StartsWith("/initiatives/", StringComparison.Ordinal)) + "/delete",
+            "/api/docs/",
         ];
     }
 
