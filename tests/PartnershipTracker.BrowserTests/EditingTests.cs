@@ -9,7 +9,6 @@ namespace PartnershipTracker.BrowserTests;
 /// Filtering and editing through the pages of common.md's UI contract. They need the list filters, edit forms and
 /// history of the pages branch: <c>Needs=pages</c> keeps them out of runs before it is merged.
 /// </summary>
-[Trait("Needs", "pages")]
 public sealed partial class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -7,7 +7,6 @@ namespace PartnershipTracker.BrowserTests;
 /// The accessibility scan, the 127.0.0.1-only check and the phone-width check on the pages the other parts of issue 4 add
 /// (search, create and edit forms, the delete confirmation). <c>Needs=pages</c> until they are merged.
 /// </summary>
-[Trait("Needs", "pages")]
 public sealed class FormAndSearchPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

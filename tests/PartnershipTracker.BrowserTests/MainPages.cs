@@ -31,8 +31,8 @@ internal static class MainPages
     }
 
     /// <summary>
-    /// The pages issue 4's other parts add (common.md's UI contract): search, the create and edit form of each type, a delete
-    /// confirmation, the interactive API page (Swagger UI at <c>/api/docs/</c>). Tests that visit them carry <c>[Trait("Needs", "pages")]</c> until those pages are merged.
+    /// The pages that search and edit: search, the create and edit form of each type, a delete
+    /// confirmation, the interactive API page (Swagger UI at <c>/api/docs/</c>).
     /// </summary>
     public static async Task<IReadOnlyList<string>> FormsAndSearchAsync(TempSqliteDatabase database)
     {
