@@ -53,6 +53,7 @@ public static class PtrackServices
         services.AddScoped<GetRecordHistory>();
         services.AddScoped<GetRecordEvidence>();
         services.AddScoped<ListProgrammes>();
+        services.AddScoped<AddObservation>();
         services.AddScoped<EditArea>();
         services.AddScoped<EditAchievement>();
         services.AddScoped<EditChallenge>();
