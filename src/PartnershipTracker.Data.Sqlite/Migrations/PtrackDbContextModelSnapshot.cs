@@ -93,14 +93,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("ProgrammeId", "Date");
 
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("ProgrammeId", "Title", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.ToTable("Achievements");
                 });
@@ -218,20 +213,13 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Severity", "Id");
 
-                    b.HasIndex("ProgrammeId", "Severity", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
-                    b.HasIndex("ProgrammeId", "Status", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("ProgrammeId", "Title", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Title", "Id");
 
                     b.ToTable("Challenges");
                 });
@@ -359,8 +347,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
                     b.ToTable("Indicators");
                 });
@@ -464,17 +451,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Name", "Id");
 
-                    b.HasIndex("ProgrammeId", "Name", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("ProgrammeId", "Status", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Initiatives");
                 });
@@ -524,14 +505,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("InitiativeId");
 
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Date", "Id");
 
-                    b.HasIndex("ProgrammeId", "Date", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("ProgrammeId", "Status", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Milestones");
                 });
@@ -708,17 +684,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.HasIndex("AreaId");
 
-                    b.HasIndex("ProgrammeId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "AreaId", "Id");
 
-                    b.HasIndex("ProgrammeId", "AreaId", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Cycle", "Id");
 
-                    b.HasIndex("ProgrammeId", "Cycle", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.HasIndex("ProgrammeId", "Status", "Id")
-                        .HasFilter("\"DeletedAt\" IS NULL");
+                    b.HasIndex("ProgrammeId", "Status", "Id");
 
                     b.ToTable("Recommendations");
                 });

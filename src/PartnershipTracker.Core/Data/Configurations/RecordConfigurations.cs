@@ -15,11 +15,9 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         builder.HasOne(a => a.Area).WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.ProgrammeId, a.Date });
 
-        // List filters and sorts (RecordQuery): each index ends in Id, the tie-breaker of keyset paging, and holds
-        // live records only, so that a list's count is read from the index alone.
-        builder.HasIndex(a => new { a.ProgrammeId, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(a => new { a.ProgrammeId, a.Title, a.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        // List filters and sorts (RecordQuery): each index ends in Id, the tie-breaker of keyset paging.
+        builder.HasIndex(a => new { a.ProgrammeId, a.AreaId, a.Id });
+        builder.HasIndex(a => new { a.ProgrammeId, a.Title, a.Id });
     }
 }
 
@@ -30,11 +28,10 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         builder.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Area).WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(c => c.IsCrossCutting);
-        builder.HasIndex(c => new { c.ProgrammeId, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(c => new { c.ProgrammeId, c.Severity, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(c => new { c.ProgrammeId, c.Title, c.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Severity, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.AreaId, c.Id });
+        builder.HasIndex(c => new { c.ProgrammeId, c.Title, c.Id });
     }
 }
 
@@ -44,10 +41,9 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
     {
         builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(i => new { i.ProgrammeId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(i => new { i.ProgrammeId, i.Name, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(i => new { i.ProgrammeId, i.Status, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
+        builder.HasIndex(i => new { i.ProgrammeId, i.Name, i.Id });
     }
 }
 
@@ -59,9 +55,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
 
         // A milestone is a step of its initiative and goes with it.
         builder.HasOne<Initiative>().WithMany().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.ProgrammeId, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(m => new { m.ProgrammeId, m.Date, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(m => new { m.ProgrammeId, m.Date, m.Id });
+        builder.HasIndex(m => new { m.ProgrammeId, m.Status, m.Id });
     }
 }
 
@@ -71,10 +66,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     {
         builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(r => new { r.ProgrammeId, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
-        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(r => new { r.ProgrammeId, r.Cycle, r.Id });
+        builder.HasIndex(r => new { r.ProgrammeId, r.Status, r.Id });
+        builder.HasIndex(r => new { r.ProgrammeId, r.AreaId, r.Id });
     }
 }
 
@@ -85,7 +79,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne<Programme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(i => i.Unit).HasMaxLength(64);
-        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
+        builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id });
         builder.HasMany(i => i.Observations)
             .WithOne()
             .HasForeignKey(o => o.IndicatorId)
