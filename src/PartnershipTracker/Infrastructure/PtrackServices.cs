@@ -62,6 +62,7 @@ public static class PtrackServices
         services.AddScoped<SearchRecords>();
         services.AddScoped<GetRecordEvidence>();
         services.AddScoped<ListProgrammes>();
+        services.AddScoped<AddObservation>();
         services.AddScoped<EditArea>();
         services.AddScoped<EditAchievement>();
         services.AddScoped<EditChallenge>();

@@ -138,6 +138,26 @@ public sealed class ApiRecordsTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task AddObservation_ToNewIndicator_ListedWithItsValues()
+    {
+        var indicator = await app.Client.SendAsync(HttpMethod.Post, "/api/v1/indicators", """{"name":"Reservists trained","unit":"people"}""");
+        var id = indicator.Body.GetProperty("id").GetInt32();
+
+        var added = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/indicators/{id}/observations", """{"value":1250.5,"period":"2024","periodText":"2024 entry","note":"annual report"}""");
+        var refused = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/indicators/{id}/observations", """{"period":"last year","sourceId":999999}""");
+        var listed = await app.Client.GetJsonAsync($"/api/v1/indicators/{id}/observations");
+
+        Assert.Equal(HttpStatusCode.Created, added.Status);
+        Assert.Equal((1250.5m, "2024"), (added.Body.GetProperty("value").GetDecimal(), added.Body.GetProperty("period").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["value is required"], refused.Errors("value"));
+        Assert.Equal(["period must be a date as yyyy, yyyy-MM or yyyy-MM-dd (not 'last year')"], refused.Errors("period"));
+        Assert.Equal(["sourceId: source 999999 does not exist in this programme"], refused.Errors("sourceId"));
+        var only = Assert.Single(listed.Body.GetProperty("items").EnumerateArray());
+        Assert.Equal("annual report", only.GetProperty("note").GetString());
+    }
+
+    [Fact]
     public async Task Programmes_ListAndGetBySlug()
     {
         var list = await app.Client.GetJsonAsync("/api/v1/programmes");

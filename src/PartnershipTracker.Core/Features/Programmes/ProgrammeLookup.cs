@@ -21,7 +21,7 @@ public sealed class ProgrammeLookup(PtrackDbContext db)
             {
                 1 => programmes[0],
                 0 => Failure.NotFound("there is no programme yet"),
-                _ => Failure.Invalid($"there are {programmes.Count} programmes; name one with --programme ({string.Join(", ", programmes.Select(p => p.Slug))})", "programme"),
+                _ => Failure.Invalid($"there are {programmes.Count} programmes; name one (--programme on the command line, ?programme= on the web and API): {string.Join(", ", programmes.Select(p => p.Slug))}", "programme"),
             };
         }
 

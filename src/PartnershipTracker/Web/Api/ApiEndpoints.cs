@@ -100,6 +100,16 @@ public static class ApiEndpoints
             .WithDescription("Every observation (value in the indicator's unit, period, source), in period order; observations of one period from different sources are all given.")
             .Produces<ItemsList<ObservationRow>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        indicators.MapPost("/{id:int}/observations", AddObservationAsync)
+            .WithName("AddIndicatorObservation")
+            .WithSummary("Add an observation to an indicator")
+            .WithDescription("A measured value in the indicator's unit, with its period and source. A second value for a period is kept beside the first. 201 with the observation.")
+            .Accepts<ObservationInput>("application/json")
+            .Produces<ObservationRow>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapRecordResource(new RecordResource<Source, SourceListItem, SourceInput>(
             "sources", "Sources", RecordType.Source,
             (sp, q, ct) => sp.GetRequiredService<ListSources>().HandleAsync(q, ct),
@@ -116,6 +126,26 @@ public static class ApiEndpoints
             options.SwaggerEndpoint("/openapi/v1.json", "Partnership Tracker API v1");
             options.DocumentTitle = "Partnership Tracker API";
         });
+
+    private static async Task<IResult> AddObservationAsync(HttpContext context, int id, AddObservation observations, CancellationToken ct)
+    {
+        var (body, problem) = await ApiJson.ReadObjectAsync(context.Request, ["application/json"], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (input, bindProblem) = ApiJson.Bind<ObservationInput>(body!);
+        if (bindProblem is not null)
+        {
+            return bindProblem;
+        }
+
+        var added = await observations.HandleAsync(id, input!, ct);
+        return added.Succeeded
+            ? TypedResults.Created($"/api/v1/indicators/{id}/observations", added.Value)
+            : ApiResults.Failed(added.Failure!);
+    }
 
     private static async Task<IResult> ObservationsAsync(int id, GetIndicator indicators, CancellationToken ct)
     {

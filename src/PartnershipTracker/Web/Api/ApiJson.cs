@@ -90,7 +90,7 @@ internal static class ApiJson
         catch (JsonException e)
         {
             var field = FieldOf(e.Path);
-            var message = $"{field} has a value of the wrong type or out of range (text where text is expected, whole numbers where numbers are)";
+            var message = $"{field} has a value of the wrong type or out of range (see the schema in /openapi/v1.json)";
             return (null, ApiResults.Invalid(message, field));
         }
     }
