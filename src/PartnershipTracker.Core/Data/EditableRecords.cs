@@ -17,6 +17,9 @@ public static class EditableRecords
     /// </summary>
     public const string SoftDeleteFilter = "SoftDelete";
 
+    /// <summary>The SQL condition of indexes over live records only (partial indexes on SQLite and PostgreSQL).</summary>
+    public const string LiveFilterSql = "\"DeletedAt\" IS NULL";
+
     private static readonly Dictionary<Type, RecordType> Types = new()
     {
         [typeof(Area)] = RecordType.Area,

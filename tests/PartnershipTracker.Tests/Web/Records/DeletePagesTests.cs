@@ -23,8 +23,8 @@ public sealed class DeletePagesTests(WebAppFixture app) : IClassFixture<WebAppFi
         Assert.Equal($"/{section}/{record.Id}/delete", detail.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Delete").GetAttribute("href"));
         var confirm = await app.GetPageAsync($"/{section}/{record.Id}/delete");
         Assert.Contains(record.Title, confirm.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(record.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), confirm.QuerySelector("form input[name=revision]")!.GetAttribute("value"));
-        Assert.Equal("Delete", confirm.QuerySelector("form button[type=submit]")!.TextContent.Trim());
+        Assert.Equal(record.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), confirm.QuerySelector("main form input[name=revision]")!.GetAttribute("value"));
+        Assert.Equal("Delete", confirm.QuerySelector("main form button[type=submit]")!.TextContent.Trim());
 
         // Confirmed: stored as deleted, one revision on, and the browser goes to the list.
         using (var deleted = await app.PostFormAsync($"/{section}/{record.Id}/delete", $"/{section}/{record.Id}/delete", ("revision", record.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))))
@@ -87,7 +87,7 @@ public sealed class DeletePagesTests(WebAppFixture app) : IClassFixture<WebAppFi
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains($"is at revision {record.Revision + 1}, not {record.Revision}", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal((record.Revision + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("form input[name=revision]")!.GetAttribute("value"));
+        Assert.Equal((record.Revision + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("main form input[name=revision]")!.GetAttribute("value"));
         await using (var db = app.Database.CreateContext())
         {
             Assert.Equal((false, record.Revision + 1), await RecordSamples.StateAsync(db, RecordType.Challenge, record.Id));

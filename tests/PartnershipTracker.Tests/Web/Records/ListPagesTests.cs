@@ -62,7 +62,7 @@ public sealed class ListPagesTests(WebAppFixture app) : IClassFixture<WebAppFixt
             .OrderBy(i => i.Id).Select(i => i.Name).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, RowNames(bySearch));
-        Assert.Equal("cyber", bySearch.QuerySelector("input[name=q]")!.GetAttribute("value"));
+        Assert.Equal("cyber", bySearch.QuerySelector("main input[name=q]")!.GetAttribute("value"));
         Assert.Equal($"Showing 1–{expected.Count} of {expected.Count}", bySearch.QuerySelector(".pagination .showing")!.TextContent.Trim());
     }
 
