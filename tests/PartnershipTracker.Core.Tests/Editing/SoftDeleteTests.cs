@@ -44,19 +44,37 @@ public sealed class SoftDeleteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeleteRecord_Area_HiddenFromAreaListAndFromItsRecords()
+    public async Task DeleteRecord_AreaWithRecords_ConflictNamingTheCountAndNothingChanges()
     {
         await using var db = _database.CreateContext();
         var cyber = await db.Areas.AsNoTracking().SingleAsync(a => a.Name == "Cybersecurity");
+        var uses = await db.Achievements.CountAsync(r => r.AreaId == cyber.Id) + await db.Challenges.CountAsync(r => r.AreaId == cyber.Id)
+            + await db.Initiatives.CountAsync(r => r.AreaId == cyber.Id) + await db.Recommendations.CountAsync(r => r.AreaId == cyber.Id)
+            + await db.Indicators.CountAsync(r => r.AreaId == cyber.Id);
 
         var deleted = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, cyber.Id, 1));
+
+        Assert.Equal(FailureKind.Conflict, deleted.Failure?.Kind);
+        Assert.StartsWith($"area {cyber.Id} still has {uses} records", deleted.Failure!.Message, StringComparison.Ordinal);
+        await using var read = _database.CreateContext();
+        Assert.Equal((1, null), await read.Areas.Where(a => a.Id == cyber.Id).Select(a => new ValueTuple<int, DateTimeOffset?>(a.Revision, a.DeletedAt)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task DeleteRecord_AreaWithoutRecords_HiddenFromAreaList()
+    {
+        await using var db = _database.CreateContext();
+        var programmeId = await db.Programmes.Select(p => p.Id).FirstAsync();
+        var empty = new Area { ProgrammeId = programmeId, Name = "Unused Area" };
+        db.Areas.Add(empty);
+        await db.SaveChangesAsync();
+
+        var deleted = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, empty.Id, empty.Revision));
         await using var read = _database.CreateContext();
         var areas = await new ListAreas(read, new ProgrammeLookup(read)).HandleAsync(programme: null);
-        var initiatives = await new ListInitiatives(read, new ProgrammeLookup(read)).HandleAsync(programme: null);
 
         Assert.True(deleted.Succeeded);
-        Assert.DoesNotContain("Cybersecurity", areas.Value!.Items.Select(a => a.Name));
-        Assert.Null(initiatives.Value!.Items.Single(i => i.Name == "Cybersecurity Initiative").Area);
+        Assert.DoesNotContain("Unused Area", areas.Value!.Items.Select(a => a.Name));
     }
 
     [Fact]

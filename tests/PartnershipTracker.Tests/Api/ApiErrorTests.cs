@@ -21,6 +21,7 @@ public sealed class ApiErrorTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     [InlineData("{\"name\": {\"first\": \"x\"}}", "name")]
     [InlineData("{\"name\": \"x\", \"status\": 3}", "status")]
     [InlineData("{\"name\": \"x\", \"start\": true}", "start")]
+    [InlineData("{\"name\": \"\\ud800\"}", null)]
     public async Task Post_MalformedBody_400ProblemNamingFieldWhereThereIsOne(string body, string? field)
     {
         var response = await app.Client.SendAsync(HttpMethod.Post, "/api/v1/initiatives", body);

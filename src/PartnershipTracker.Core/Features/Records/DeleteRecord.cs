@@ -18,7 +18,8 @@ public sealed record RecordRevision(RecordType Type, int Id, int Revision, DateT
 /// Deletes a record softly: it disappears from every list, page, report and search, keeps its evidence and
 /// history, and <see cref="RestoreRecord"/> brings it back. Failures: Invalid for a type that cannot be deleted
 /// this way (programme, observation), NotFound for an unknown or already deleted record, Conflict when
-/// the record is no longer at the expected revision.
+/// the record is no longer at the expected revision or, for an area, while live records still belong to it (deleting
+/// it would leave them pointing at a hidden area, and an edit form would then drop the link).
 /// </summary>
 public sealed class DeleteRecord(PtrackDbContext db, TimeProvider time)
 {
@@ -31,9 +32,21 @@ public sealed class DeleteRecord(PtrackDbContext db, TimeProvider time)
             return found.Failure!;
         }
 
+        if (request.Type == RecordType.Area && await CountUsesAsync(request.Id, cancellationToken) is var uses and > 0)
+        {
+            return Failure.Conflict($"area {request.Id} still has {uses} record{(uses == 1 ? "" : "s")} (achievements, challenges, initiatives, recommendations or indicators); move or delete them first");
+        }
+
         found.Value!.DeletedAt = time.GetUtcNow();
         return await RecordEditing.SaveAsync(db, request, found.Value, cancellationToken);
     }
+
+    private async Task<int> CountUsesAsync(int areaId, CancellationToken cancellationToken) =>
+        await db.Achievements.CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await db.Challenges.CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await db.Initiatives.CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await db.Recommendations.CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await db.Indicators.CountAsync(r => r.AreaId == areaId, cancellationToken);
 }
 
 /// <summary>

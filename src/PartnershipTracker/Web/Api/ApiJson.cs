@@ -93,6 +93,12 @@ internal static class ApiJson
             var message = $"{field} has a value of the wrong type or out of range (see the schema in /openapi/v1.json)";
             return (null, ApiResults.Invalid(message, field));
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a string holding half of a surrogate pair ("\ud800") when it reads it as text.
+            return (null, ApiResults.Problem(StatusCodes.Status400BadRequest, "Invalid request",
+                "A string in the body is not valid Unicode text (an unpaired surrogate such as \\ud800)."));
+        }
     }
 
     /// <summary>Applies an RFC 7396 merge patch: members of <paramref name="patch"/> replace those of <paramref name="target"/>, null removes, objects merge.</summary>

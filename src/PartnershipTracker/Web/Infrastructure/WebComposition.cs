@@ -42,7 +42,8 @@ internal static class WebComposition
         // Changes made through pages and the API are the web's until there are accounts to name.
         app.Use((context, next) =>
         {
-            context.RequestServices.GetRequiredService<ChangeActor>().Name = "web";
+            context.RequestServices.GetRequiredService<ChangeActor>().Name =
+                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "web";
             return next(context);
         });
         app.UsePtrackApiDocs();

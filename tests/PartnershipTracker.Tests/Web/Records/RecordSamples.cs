@@ -29,7 +29,11 @@ internal static class RecordSamples
     /// <summary>The live record of <paramref name="section"/> with the highest id: . <paramref name="skip"/> picks an earlier one.</summary>
     public static async Task<Sample> LastAsync(PtrackDbContext db, string section, int skip = 0) => section switch
     {
-        "areas" => await db.Areas.OrderByDescending(r => r.Id).Skip(skip).Select(r => new Sample(r.Id, r.Name, r.Revision)).FirstAsync(),
+        // An area with records cannot be deleted (DeleteRecord), so the sample is one no record belongs to.
+        "areas" => await db.Areas
+            .Where(a => !db.Achievements.Any(r => r.AreaId == a.Id) && !db.Challenges.Any(r => r.AreaId == a.Id) && !db.Initiatives.Any(r => r.AreaId == a.Id)
+                && !db.Recommendations.Any(r => r.AreaId == a.Id) && !db.Indicators.Any(r => r.AreaId == a.Id))
+            .OrderByDescending(r => r.Id).Skip(skip).Select(r => new Sample(r.Id, r.Name, r.Revision)).FirstAsync(),
         "achievements" => await db.Achievements.OrderByDescending(r => r.Id).Skip(skip).Select(r => new Sample(r.Id, r.Title, r.Revision)).FirstAsync(),
         "challenges" => await db.Challenges.OrderByDescending(r => r.Id).Skip(skip).Select(r => new Sample(r.Id, r.Title, r.Revision)).FirstAsync(),
         "initiatives" => await db.Initiatives.OrderByDescending(r => r.Id).Skip(skip).Select(r => new Sample(r.Id, r.Name, r.Revision)).FirstAsync(),
