@@ -42,6 +42,11 @@ internal static class ServeCommand
             {
                 return CliContext.Fail($"database error: {e.Message.ReplaceLineEndings(" ")}", ExitCodes.Failure);
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C while the database was still being migrated or loaded: the host cancels its start.
+                return CliContext.Fail("stopped before start-up finished (the database may still need `ptrack db migrate`)", ExitCodes.Failure);
+            }
             catch (FormatException e)
             {
                 return CliContext.Fail($"--urls: {e.Message.ReplaceLineEndings(" ")} (expected e.g. http://127.0.0.1:8080)", ExitCodes.BadInput);
