@@ -11,6 +11,14 @@ public sealed class Area : IEditableRecord
 
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
+
     public required string Name { get; set; }
 
     public MapChapter? Chapter { get; set; }

@@ -42,4 +42,10 @@ public sealed class ChangeRecord
     /// as <c>{"omitted":true}</c> instead of being copied.
     /// </summary>
     public required string Changes { get; set; }
+
+    /// <summary>The record's current classification: kept equal to the record's, so that history keeps to the record's marking.</summary>
+    public Classification Classification { get; set; }
+
+    /// <summary>The record's current Releasable To list (canonical, see <see cref="Markings"/>).</summary>
+    public string ReleasableTo { get; set; } = string.Empty;
 }

@@ -19,4 +19,16 @@ public interface IEditableRecord
 
     /// <summary>When the record was deleted; null while it is live. Deleted records are hidden from every query unless asked for.</summary>
     DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The record's classification (its marking's level). Records take their source's marking by default; see <see cref="Markings"/>.</summary>
+    Classification Classification { get; set; }
+
+    /// <summary>The Releasable To list in canonical form (<c>",BIH,NATO,"</c>), empty when the record is not restricted to some nations or organisations; see <see cref="Markings"/>.</summary>
+    string ReleasableTo { get; set; }
+
+    /// <summary>Where the record stands in the review workflow (PRODUCT.md C3).</summary>
+    ReviewState ReviewState { get; set; }
+
+    /// <summary>The reviewer's comment when the record was last returned (or approved with a remark); null otherwise.</summary>
+    string? ReviewComment { get; set; }
 }

@@ -11,6 +11,14 @@ public sealed class Achievement : IEditableRecord
 
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
+
     public int? AreaId { get; set; }
 
     public Area? Area { get; set; }
@@ -33,6 +41,14 @@ public sealed class Challenge : IEditableRecord
     public int Revision { get; set; } = 1;
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -65,6 +81,14 @@ public sealed class Initiative : IEditableRecord
     public int Revision { get; set; } = 1;
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -101,6 +125,14 @@ public sealed class Milestone : IEditableRecord
 
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
+
     public int? InitiativeId { get; set; }
 
     public required string Title { get; set; }
@@ -129,6 +161,14 @@ public sealed class Recommendation : IEditableRecord
     public int Revision { get; set; } = 1;
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -162,6 +202,14 @@ public sealed class Indicator : IEditableRecord
 
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
+
     public int? AreaId { get; set; }
 
     public required string Name { get; set; }
@@ -185,6 +233,9 @@ public sealed class Observation
     public int Id { get; set; }
 
     public int IndicatorId { get; set; }
+
+    /// <summary>The indicator measured; an observation is visible to whoever may see its indicator.</summary>
+    public Indicator? Indicator { get; set; }
 
     /// <summary>The value in the indicator's unit.</summary>
     public decimal Value { get; set; }

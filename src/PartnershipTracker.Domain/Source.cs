@@ -14,6 +14,14 @@ public sealed class Source : IEditableRecord
 
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    public string ReleasableTo { get; set; } = string.Empty;
+
+    public ReviewState ReviewState { get; set; } = ReviewState.Approved;
+
+    public string? ReviewComment { get; set; }
+
     public required string Title { get; set; }
 
     public string? Publisher { get; set; }

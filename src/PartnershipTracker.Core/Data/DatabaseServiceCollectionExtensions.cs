@@ -10,7 +10,7 @@ public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PtrackDbContext"/> (scoped) on the provider <paramref name="options"/> names,
-    /// <see cref="DatabaseInitializer"/>, the scoped <see cref="ChangeActor"/> (also as <see cref="IChangeActor"/>) that
+    /// <see cref="DatabaseInitializer"/>, the scoped <see cref="Security.RecordAccess"/> (unrestricted unless the front end registered its own first), the scoped <see cref="ChangeActor"/> (also as <see cref="IChangeActor"/>) that
     /// front ends name, and <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered. The composition root passes the providers it ships, e.g.
     /// <c>services.AddPtrackDatabase(options, SqliteDatabaseProvider.Instance)</c>.
     /// </summary>
@@ -38,6 +38,9 @@ public static class DatabaseServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChangeActor>();
         services.TryAddScoped<IChangeActor>(sp => sp.GetRequiredService<ChangeActor>());
+
+        // Front ends that do not say otherwise (the CLI) see every record; the web registers its own, seeing nothing until it knows the reader.
+        services.TryAddScoped(_ => Security.RecordAccess.Unrestricted());
         services.AddDbContext<PtrackDbContext>(builder => provider.Configure(builder, connectionString));
         services.AddScoped<DatabaseInitializer>();
         return services;

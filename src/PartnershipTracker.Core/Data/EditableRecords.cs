@@ -17,6 +17,13 @@ public static class EditableRecords
     /// </summary>
     public const string SoftDeleteFilter = "SoftDelete";
 
+    /// <summary>
+    /// The name of the query filter that hides records the reader's marking access does not allow (see
+    /// <see cref="Security.RecordAccess"/>). Only code that must see everything (the audit of a marking change, a
+    /// uniqueness check across markings) ignores it, and then never shows what it read.
+    /// </summary>
+    public const string MarkingFilter = "Marking";
+
     /// <summary>The SQL condition of indexes over live records only (partial indexes on SQLite and PostgreSQL).</summary>
     public const string LiveFilterSql = "\"DeletedAt\" IS NULL";
 
@@ -79,6 +86,8 @@ public static class EditableRecords
         where T : class, IEditableRecord
     {
         builder.Property(r => r.Revision).IsConcurrencyToken();
+        builder.Property(r => r.ReleasableTo).HasMaxLength(Markings.MaxReleasableToLength);
+        builder.Property(r => r.ReviewComment).HasMaxLength(2000);
         builder.HasQueryFilter(SoftDeleteFilter, r => r.DeletedAt == null);
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PartnershipTracker.Core.Data.History;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnershipTracker.Core.Ingest.Repeats;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Data;
@@ -10,10 +12,15 @@ namespace PartnershipTracker.Core.Data;
 /// The one DbContext of ptrack, used directly by handlers (no repositories, see docs/adr/0002-data-layer.md).
 /// The provider (SQLite, PostgreSQL) is chosen by configuration; see <see cref="DatabaseServiceCollectionExtensions"/>.
 /// Every save of an <see cref="IEditableRecord"/> sets its revision and writes a <see cref="ChangeRecord"/>
-/// naming <paramref name="actor"/> and the time of <paramref name="time"/> (docs/adr/0010-revisions-soft-delete-history.md).
+/// naming <paramref name="actor"/> and the time of <paramref name="time"/> (docs/adr/0010-revisions-soft-delete-history.md),
+/// and an <see cref="AuditEntry"/> with the same values.
+/// Every query keeps to the marking rule for <paramref name="access"/> (null: sees everything), through the query
+/// filter named <see cref="EditableRecords.MarkingFilter"/> (docs/adr/0015-accounts-markings-audit.md).
 /// </summary>
-public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, IChangeActor actor, TimeProvider time) : DbContext(options)
+public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, IChangeActor actor, TimeProvider time, RecordAccess? access = null) : DbContext(options)
 {
+    private readonly RecordAccess access = access ?? RecordAccess.Unrestricted();
+
     public DbSet<Programme> Programmes => Set<Programme>();
 
     public DbSet<Area> Areas => Set<Area>();
@@ -47,6 +54,28 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
     public DbSet<PassageBand> PassageBands => Set<PassageBand>();
 
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who reads through this context; the marking filter keeps to it.</summary>
+    public RecordAccess Access => access;
+
+    // The marking filter's parameters: EF Core reads these from the context running each query.
+    private bool MarkingSeesAll => access.SeesAll;
+
+    private bool MarkingSeesNothing => access.SeesNothing;
+
+    private Classification MarkingClearance => access.Clearance;
+
+    private string MarkingNationality => access.NationalityToken;
+
+    private string MarkingOrganisation => access.OrganisationToken;
 
     /// <inheritdoc cref="SaveWithHistoryAsync"/>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -85,20 +114,46 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
         configurationBuilder.Properties<SourceKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MapChapter>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<RecordType>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
+
+        // Classifications as their level (0 PUBLIC … 4 NATO SECRET): the marking filter compares them with the reader's clearance.
+        configurationBuilder.Properties<Classification>().HaveConversion<int>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PtrackDbContext).Assembly);
-        EditableRecords.Configure(modelBuilder.Entity<Area>());
-        EditableRecords.Configure(modelBuilder.Entity<Achievement>());
-        EditableRecords.Configure(modelBuilder.Entity<Challenge>());
-        EditableRecords.Configure(modelBuilder.Entity<Initiative>());
-        EditableRecords.Configure(modelBuilder.Entity<Milestone>());
-        EditableRecords.Configure(modelBuilder.Entity<Recommendation>());
-        EditableRecords.Configure(modelBuilder.Entity<Indicator>());
-        EditableRecords.Configure(modelBuilder.Entity<Source>());
+        Configure(modelBuilder.Entity<Area>());
+        Configure(modelBuilder.Entity<Achievement>());
+        Configure(modelBuilder.Entity<Challenge>());
+        Configure(modelBuilder.Entity<Initiative>());
+        Configure(modelBuilder.Entity<Milestone>());
+        Configure(modelBuilder.Entity<Recommendation>());
+        Configure(modelBuilder.Entity<Indicator>());
+        Configure(modelBuilder.Entity<Source>());
+
+        // History, observations and evidence keep to the marking of what they belong to.
+        modelBuilder.Entity<ChangeRecord>().HasQueryFilter(EditableRecords.MarkingFilter, c => MarkingSeesAll
+            || (!MarkingSeesNothing && c.Classification <= MarkingClearance
+                && (c.ReleasableTo == "" || c.ReleasableTo.Contains(MarkingNationality) || c.ReleasableTo.Contains(MarkingOrganisation))));
+        modelBuilder.Entity<Observation>().HasQueryFilter(EditableRecords.MarkingFilter, o => MarkingSeesAll
+            || (!MarkingSeesNothing && o.Indicator!.Classification <= MarkingClearance
+                && (o.Indicator.ReleasableTo == "" || o.Indicator.ReleasableTo.Contains(MarkingNationality) || o.Indicator.ReleasableTo.Contains(MarkingOrganisation))));
+        modelBuilder.Entity<Evidence>().HasQueryFilter(EditableRecords.MarkingFilter, e => MarkingSeesAll
+            || (!MarkingSeesNothing && e.Source!.Classification <= MarkingClearance
+                && (e.Source.ReleasableTo == "" || e.Source.ReleasableTo.Contains(MarkingNationality) || e.Source.ReleasableTo.Contains(MarkingOrganisation))));
+    }
+
+    /// <summary>The shared rules of <see cref="EditableRecords"/> and the marking filter on one editable entity type.</summary>
+    private void Configure<T>(EntityTypeBuilder<T> builder)
+        where T : class, IEditableRecord
+    {
+        EditableRecords.Configure(builder);
+        builder.HasQueryFilter(EditableRecords.MarkingFilter, r => MarkingSeesAll
+            || (!MarkingSeesNothing && r.Classification <= MarkingClearance
+                && (r.ReleasableTo == "" || r.ReleasableTo.Contains(MarkingNationality) || r.ReleasableTo.Contains(MarkingOrganisation))));
     }
 
     /// <summary>
@@ -122,9 +177,10 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
         }
 
         var now = time.GetUtcNow();
-        if (!ChangeTracker.Entries().Any(e => e.State == EntityState.Added))
+        // One save when nothing is new and no marking changed; otherwise records first, then history, in one transaction.
+        if (!ChangeTracker.Entries().Any(e => e.State == EntityState.Added) && !pending.Any(p => p.MarkingChanged))
         {
-            ChangeRecords.AddRange(ChangeHistory.Complete(pending, actor.Name, now));
+            AddHistory(pending, now);
             return await BaseSaveAsync(acceptAllChangesOnSuccess, async, cancellationToken) - pending.Count;
         }
 
@@ -133,7 +189,7 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
         try
         {
             var saved = await BaseSaveAsync(acceptAllChangesOnSuccess: true, async, cancellationToken);
-            ChangeRecords.AddRange(ChangeHistory.Complete(pending, actor.Name, now));
+            AddHistory(pending, now);
             await BaseSaveAsync(acceptAllChangesOnSuccess: true, async, cancellationToken);
             if (transaction is not null)
             {
@@ -148,6 +204,31 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
             {
                 await transaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the change records and audit entries of <paramref name="pending"/>. When a change altered a record's
+    /// marking, the record's earlier history takes the new marking too, so that a record hidden from a reader leaves
+    /// no trace in its history either.
+    /// </summary>
+    private void AddHistory(List<PendingChange> pending, DateTimeOffset now)
+    {
+        var changes = ChangeHistory.Complete(pending, actor.Name, now).ToList();
+        ChangeRecords.AddRange(changes);
+        AuditEntries.AddRange(changes.Select(AuditLog.FromChange));
+        foreach (var change in pending.Where(p => p.MarkingChanged))
+        {
+            var record = change.Entry.Entity;
+            var type = EditableRecords.TypeOf(record.GetType());
+            foreach (var earlier in ChangeRecords.Local.Where(c => c.RecordType == type && c.RecordId == record.Id))
+            {
+                (earlier.Classification, earlier.ReleasableTo) = (record.Classification, record.ReleasableTo);
+            }
+
+            ChangeRecords.IgnoreQueryFilters()
+                .Where(c => c.RecordType == type && c.RecordId == record.Id)
+                .ExecuteUpdate(c => c.SetProperty(x => x.Classification, record.Classification).SetProperty(x => x.ReleasableTo, record.ReleasableTo));
         }
     }
 

@@ -66,6 +66,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Date")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -75,6 +78,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -107,6 +124,50 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Achievements");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -116,6 +177,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("Chapter")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DeletedAt")
                         .HasColumnType("TEXT");
@@ -130,6 +194,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -174,6 +252,56 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("AreaAliases");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Challenge", b =>
                 {
                     b.Property<int>("Id")
@@ -181,6 +309,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DeletedAt")
@@ -194,6 +325,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -266,6 +411,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
@@ -275,6 +423,11 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("RecordType")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -336,6 +489,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -353,6 +509,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -430,6 +600,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -449,6 +622,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -497,6 +684,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Confidence")
                         .HasColumnType("TEXT");
 
@@ -518,6 +708,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -684,6 +888,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Cycle")
                         .HasColumnType("TEXT");
 
@@ -701,6 +908,20 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -747,6 +968,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Ptrack:OmittedFromHistory", true);
@@ -790,10 +1014,24 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("Publisher")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<char?>("Reliability")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RetrievedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -829,6 +1067,99 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.User", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clearance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Core.Ingest.Repeats.PassageBand", b =>
                 {
                     b.HasOne("PartnershipTracker.Core.Ingest.Repeats.SourcePassage", null)
@@ -861,6 +1192,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.ApiToken", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Area", b =>
@@ -973,7 +1315,7 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
             modelBuilder.Entity("PartnershipTracker.Domain.Observation", b =>
                 {
-                    b.HasOne("PartnershipTracker.Domain.Indicator", null)
+                    b.HasOne("PartnershipTracker.Domain.Indicator", "Indicator")
                         .WithMany("Observations")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -983,6 +1325,8 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Indicator");
 
                     b.Navigation("Source");
                 });
@@ -1030,6 +1374,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.UserSession", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Area", b =>

@@ -12,6 +12,7 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
         builder.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Actor).HasMaxLength(200);
+        builder.Property(c => c.ReleasableTo).HasMaxLength(Markings.MaxReleasableToLength);
 
         // A record's history, newest first; and a programme's recent changes.
         builder.HasIndex(c => new { c.RecordType, c.RecordId, c.Id });

@@ -99,7 +99,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Unit).HasMaxLength(64);
         builder.HasIndex(i => new { i.ProgrammeId, i.AreaId, i.Id }).HasFilter(EditableRecords.LiveFilterSql);
         builder.HasMany(i => i.Observations)
-            .WithOne()
+            .WithOne(o => o.Indicator)
             .HasForeignKey(o => o.IndicatorId)
             .OnDelete(DeleteBehavior.Cascade);
     }

@@ -23,4 +23,14 @@ public sealed class ChangeActor : IChangeActor
     public ChangeActor(string name) => Name = name;
 
     public string Name { get; set; } = System;
+
+    /// <summary>
+    /// The role the changes are made with: it decides where a change lands in the review workflow (a contributor's
+    /// change is a draft). The CLI and start-up act as <see cref="Domain.Role.Admin"/>: whoever can open the database file
+    /// can change it all. The web sets the signed-in user's role.
+    /// </summary>
+    public Domain.Role Role { get; set; } = Domain.Role.Admin;
+
+    /// <summary>The signed-in user's id for web requests; null for the CLI and start-up.</summary>
+    public int? UserId { get; set; }
 }

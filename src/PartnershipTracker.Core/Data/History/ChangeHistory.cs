@@ -75,6 +75,8 @@ internal static class ChangeHistory
             At = at,
             Actor = actor,
             Changes = Write(change),
+            Classification = change.Entry.Entity.Classification,
+            ReleasableTo = change.Entry.Entity.ReleasableTo,
         });
 
     private static bool IsField(IProperty property) =>
@@ -165,4 +167,8 @@ internal static class ChangeHistory
 }
 
 /// <summary>A change found by <see cref="ChangeHistory.Prepare"/>: the entry, what it did, and each changed field's value before.</summary>
-internal sealed record PendingChange(EntityEntry<IEditableRecord> Entry, ChangeAction Action, IReadOnlyList<(IProperty Property, object? Before)> Before);
+internal sealed record PendingChange(EntityEntry<IEditableRecord> Entry, ChangeAction Action, IReadOnlyList<(IProperty Property, object? Before)> Before)
+{
+    /// <summary>True when the change altered the record's classification or Releasable To list.</summary>
+    public bool MarkingChanged => Before.Any(b => b.Property.Name is nameof(IEditableRecord.Classification) or nameof(IEditableRecord.ReleasableTo));
+}
