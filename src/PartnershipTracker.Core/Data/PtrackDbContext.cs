@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using PartnershipTracker.Core.Data.History;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Ingest.Repeats;
 using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
@@ -19,7 +19,7 @@ namespace PartnershipTracker.Core.Data;
 /// </summary>
 public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, IChangeActor actor, TimeProvider time, RecordAccess? access = null) : DbContext(options)
 {
-    private readonly RecordAccess access = access ?? RecordAccess.Unrestricted();
+    private readonly RecordAccess _access = access ?? RecordAccess.Unrestricted();
 
     public DbSet<Programme> Programmes => Set<Programme>();
 
@@ -64,18 +64,18 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who reads through this context; the marking filter keeps to it.</summary>
-    public RecordAccess Access => access;
+    public RecordAccess Access => _access;
 
     // The marking filter's parameters: EF Core reads these from the context running each query.
-    private bool MarkingSeesAll => access.SeesAll;
+    private bool MarkingSeesAll => _access.SeesAll;
 
-    private bool MarkingSeesNothing => access.SeesNothing;
+    private bool MarkingSeesNothing => _access.SeesNothing;
 
-    private Classification MarkingClearance => access.Clearance;
+    private Classification MarkingClearance => _access.Clearance;
 
-    private string MarkingNationality => access.NationalityToken;
+    private string MarkingNationality => _access.NationalityToken;
 
-    private string MarkingOrganisation => access.OrganisationToken;
+    private string MarkingOrganisation => _access.OrganisationToken;
 
     /// <inheritdoc cref="SaveWithHistoryAsync"/>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
