@@ -91,6 +91,7 @@ internal static class CliContext
             Ingest = settings.Ingest,
             Mapping = settings.Mapping,
             Examples = settings.Examples,
+            Security = settings.Security,
         };
         return keepAlive;
     }

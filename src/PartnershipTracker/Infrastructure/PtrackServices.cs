@@ -1,5 +1,7 @@
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Examples;
+using PartnershipTracker.Core.Features.Accounts;
+using PartnershipTracker.Core.Features.Accounts.ApiTokens;
 using PartnershipTracker.Core.Features.Dashboard;
 using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
@@ -24,6 +26,12 @@ public static class PtrackServices
         services.AddSingleton(TimeProvider.System);
         services.AddPtrackDatabase(settings.Database, SqliteDatabaseProvider.Instance);
         services.AddSingleton(settings.Examples);
+        services.AddSingleton(settings.Security);
+        services.AddScoped<SignIn>();
+        services.AddScoped<CreateApiToken>();
+        services.AddScoped<ListApiTokens>();
+        services.AddScoped<RevokeApiToken>();
+        services.AddScoped<AuthenticateApiToken>();
         services.AddSingleton(new IngestSettings(settings.Ingest, settings.Mapping));
         services.AddScoped<DatabaseBootstrap>();
         services.AddScoped<ExampleProgramme>();

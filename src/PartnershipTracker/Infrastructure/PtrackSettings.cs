@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Ingest;
 
 namespace PartnershipTracker.Infrastructure;
@@ -19,6 +20,9 @@ public sealed class PtrackSettings
 
     public required ExampleOptions Examples { get; init; }
 
+    /// <summary>Sign-in lockout, login rate limit, session lifetimes, anonymous reading (the <c>Security</c> section).</summary>
+    public SecurityOptions Security { get; init; } = new();
+
     /// <summary>Reads and checks the configuration; the error names the setting at fault.</summary>
     public static (PtrackSettings? Settings, string? Error) Read(IConfiguration configuration)
     {
@@ -27,12 +31,14 @@ public sealed class PtrackSettings
         IngestOptions ingest;
         IngestMappingOptions mapping;
         ExampleOptions examples;
+        SecurityOptions security;
         try
         {
             database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
             ingest = configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new();
             mapping = configuration.GetSection(IngestOptions.SectionName).Get<IngestMappingOptions>() ?? new();
             examples = configuration.GetSection(ExampleOptions.SectionName).Get<ExampleOptions>() ?? new();
+            security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new();
         }
         catch (InvalidOperationException e)
         {
@@ -76,6 +82,11 @@ public sealed class PtrackSettings
             return (null, $"configuration: Ingest:MaxProcessingTime must be a positive time of at most {IngestOptions.LongestProcessingTime:c} (e.g. 00:00:30), not {ingest.MaxProcessingTime:c}");
         }
 
+        if (security.Check() is { } securityError)
+        {
+            return (null, "configuration: " + securityError);
+        }
+
         var rules = MappingRules.Default;
         if (mapping.MappingFile is { Length: > 0 } file)
         {
@@ -88,6 +99,6 @@ public sealed class PtrackSettings
             rules = loaded;
         }
 
-        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples }, null);
+        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples, Security = security }, null);
     }
 }

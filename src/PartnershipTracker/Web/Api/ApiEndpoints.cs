@@ -58,7 +58,7 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapPtrackApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Infrastructure.Authentication.AccessPolicies.Viewer);
         var api = app.MapGroup("/api/v1");
         ProgrammeEndpoints.Map(api);
         api.MapRecordResource(new RecordResource<Area, AreaListItem, AreaInput>(

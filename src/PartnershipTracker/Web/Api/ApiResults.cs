@@ -35,11 +35,14 @@ internal static class ApiResults
     public static string TitleOf(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "Bad request",
+        StatusCodes.Status401Unauthorized => "Not signed in",
+        StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status404NotFound => "Not found",
         StatusCodes.Status405MethodNotAllowed => "Method not allowed",
         StatusCodes.Status406NotAcceptable => "Not acceptable",
         StatusCodes.Status413PayloadTooLarge => "Body too large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status429TooManyRequests => "Too many requests",
         >= 500 => "Internal error",
         _ => "Error",
     };
@@ -83,6 +86,8 @@ internal static class ApiProblemsMiddleware
                     StatusCodes.Status404NotFound => $"There is no API resource at {context.Request.Path}. The resources are listed in /openapi/v1.json.",
                     StatusCodes.Status415UnsupportedMediaType => $"The body must be JSON (Content-Type: application/json; application/merge-patch+json for PATCH), not {context.Request.ContentType ?? "without a Content-Type"}.",
                     StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}; allowed: {context.Response.Headers.Allow}.",
+                    StatusCodes.Status401Unauthorized => "Send an API token as 'Authorization: Bearer ptk_…' (create one at /account/tokens). A browser session may only read; changes need a token.",
+                    StatusCodes.Status403Forbidden => "Your role does not allow this request.",
                     >= 500 => "The server could not complete the request. The problem has been logged.",
                     _ => ApiResults.TitleOf(status),
                 };

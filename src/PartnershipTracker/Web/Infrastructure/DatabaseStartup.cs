@@ -8,6 +8,8 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes) : IHostedServ
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Start-up works on the whole database; web requests see only what their reader may.
+        scope.ServiceProvider.GetRequiredService<Core.Security.RecordAccess>().SeeAll();
         await scope.ServiceProvider.GetRequiredService<DatabaseBootstrap>().EnsureReadyAsync(cancellationToken);
     }
 

@@ -3,10 +3,10 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Http.Features;
 using PartnershipTracker.Core.Data;
-using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Web.Api;
 using PartnershipTracker.Web.Charts;
+using PartnershipTracker.Web.Infrastructure.Authentication;
 
 namespace PartnershipTracker.Web.Infrastructure;
 
@@ -19,6 +19,7 @@ internal static class WebComposition
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
         services.AddPtrackApi();
+        services.AddPtrackAuthentication();
         services.AddScoped<Pages.Records.Forms.RecordFormCatalog>();
 
         // An uploaded document may be as large as Ingest:MaxFileBytes, even above the 128 MiB multipart default.
@@ -39,16 +40,13 @@ internal static class WebComposition
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
 
-        // Changes made through pages and the API are the web's until there are accounts to name.
-        app.Use((context, next) =>
-        {
-            context.RequestServices.GetRequiredService<ChangeActor>().Name =
-                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "web";
-            return next(context);
-        });
-        app.UsePtrackApiDocs();
         app.UseApiProblems();
         app.UseRouting();
+
+        // Who is asking (sets the request's reader and actor), then whether they may: before any endpoint runs.
+        app.UsePtrackAuthentication();
+        app.UseSignInForApiDocs(ApiEndpoints.DocsPath);
+        app.UsePtrackApiDocs();
 
         // The stylesheet is served by the application itself. Run from a build (dotnet run) rather than a publish,
         // wwwroot is in the project folder: the build's static-web-assets manifest says where; a publish has no
@@ -58,12 +56,13 @@ internal static class WebComposition
             StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
         }
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapGet("/health", async (PtrackDbContext db, CancellationToken ct) =>
             await db.Database.CanConnectAsync(ct)
                 ? Results.Ok(new { status = "ok" })
                 : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
-            .WithName("Health");
+            .WithName("Health")
+            .AllowAnonymous();
         app.MapReportEndpoints();
         app.MapChartEndpoints();
         app.MapSearchEndpoints();

@@ -42,6 +42,8 @@ public sealed class ErrorModel : PageModel
         (Heading, Message) = Status switch
         {
             StatusCodes.Status400BadRequest => ("Bad request", "The request could not be understood."),
+            StatusCodes.Status403Forbidden => ("You do not have permission", "Your role does not allow this page or action. Ask an admin if you need it."),
+            StatusCodes.Status429TooManyRequests => ("Too many attempts", "There were too many sign-in attempts from your address. Wait a minute and try again."),
             StatusCodes.Status404NotFound => ("Page not found", "There is no page at this address. It may have been moved, or the record may not exist."),
             StatusCodes.Status405MethodNotAllowed => ("Not allowed", "This address does not accept that kind of request."),
             StatusCodes.Status409Conflict => ("Conflict", "The request clashes with what is stored."),
