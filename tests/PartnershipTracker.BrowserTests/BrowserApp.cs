@@ -16,8 +16,15 @@ namespace PartnershipTracker.BrowserTests;
 /// SQLite file of its own, and Debian's Chromium driven by Playwright. The file starts absent, so the app's start-up
 /// migrates it and loads the example programme. One per test class (xUnit class fixture).
 /// </summary>
+/// <remarks>
+/// The fixture adds an admin, <see cref="AdminName"/> (password <see cref="TestUsers.Password"/>), and
+/// <see cref="NewContextAsync"/> signs each new context in as them through <c>/login</c> unless told not to.
+/// </remarks>
 public sealed class BrowserApp : IAsyncLifetime
 {
+    /// <summary>The admin every context is signed in as by default; the actor of the changes the tests make.</summary>
+    public const string AdminName = "admin";
+
     /// <summary>Debian's Chromium; <c>PTRACK_CHROMIUM</c> names another executable. No browser is downloaded.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("PTRACK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -41,6 +48,10 @@ public sealed class BrowserApp : IAsyncLifetime
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.Single().TrimEnd('/');
+        await using (var db = Database.CreateContext())
+        {
+            await TestUsers.CreateAsync(db, AdminName, Domain.Role.Admin, Domain.Classification.NatoSecret, null, "NATO");
+        }
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
@@ -54,14 +65,31 @@ public sealed class BrowserApp : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies, 1280×800 unless given) whose relative URLs resolve against the app.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool acceptDownloads = false) =>
-        Browser.NewContextAsync(new()
+    /// <summary>
+    /// A fresh browser context (1280×800 unless given) whose relative URLs resolve against the app, signed in as
+    /// <see cref="AdminName"/> through the sign-in form unless <paramref name="signedIn"/> is false (then no cookies).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool acceptDownloads = false, bool signedIn = true)
+    {
+        var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = acceptDownloads,
         });
+        if (signedIn)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/login");
+            await page.FillAsync("#login-name", AdminName);
+            await page.FillAsync("#login-password", TestUsers.Password);
+            await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("form.login-form button[type=submit]"));
+            Assert.True(new Uri(page.Url).AbsolutePath == "/", $"sign-in as {AdminName} ended at {page.Url}");
+            await page.CloseAsync();
+        }
+
+        return context;
+    }
 
     /// <summary>Opens <paramref name="path"/> in a new page of <paramref name="context"/> and checks the HTTP status.</summary>
     public static async Task<IPage> OpenAsync(IBrowserContext context, string path, int expectedStatus = 200)

@@ -63,7 +63,7 @@ public sealed partial class EditingTests(BrowserApp app) : IClassFixture<Browser
         var history = await page.EvaluateAsync<string>(
             "() => { let text = '', e = document.getElementById('history'); while ((e = e.nextElementSibling) && e.tagName !== 'H2') text += e.innerText + '\\n'; return text; }");
         Assert.Matches(StatusToStalled(), history);
-        Assert.Contains("web", history, StringComparison.Ordinal);
+        Assert.Contains(BrowserApp.AdminName, history, StringComparison.Ordinal);
         // Newest first: the update comes before the creation.
         var updated = history.IndexOf("updated", StringComparison.OrdinalIgnoreCase);
         Assert.True(updated >= 0 && updated < history.IndexOf("Stalled", StringComparison.Ordinal) + 200, history);

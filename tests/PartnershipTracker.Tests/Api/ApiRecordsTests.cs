@@ -60,7 +60,7 @@ public sealed class ApiRecordsTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.Equal(
             ["Restored", "Deleted", "Updated", "Updated", "Created"],
             history.Body.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
-        Assert.All(history.Body.GetProperty("items").EnumerateArray(), h => Assert.Equal("api", h.GetProperty("actor").GetString()));
+        Assert.All(history.Body.GetProperty("items").EnumerateArray(), h => Assert.Equal(Web.WebAppFixture.AdminName, h.GetProperty("actor").GetString()));
         var evidence = await client.GetJsonAsync($"/api/v1/{resource}/{id}/evidence");
         Assert.Equal((HttpStatusCode.OK, 0), (evidence.Status, evidence.Body.GetProperty("items").GetArrayLength()));
     }

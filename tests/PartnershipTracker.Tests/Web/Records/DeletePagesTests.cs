@@ -64,7 +64,7 @@ public sealed class DeletePagesTests(WebAppFixture app) : IClassFixture<WebAppFi
         Assert.Contains("restored", back.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"Revision {record.Revision + 2}", back.QuerySelector(".record-actions .revision")!.TextContent.Trim());
         var changes = back.QuerySelectorAll("section.history .change").Take(2).Select(c => (Action: c.QuerySelector(".action")!.TextContent, Actor: c.QuerySelector(".actor")!.TextContent)).ToList();
-        Assert.Equal([("restored", "web"), ("deleted", "web")], changes);
+        Assert.Equal([("restored", WebAppFixture.AdminName), ("deleted", WebAppFixture.AdminName)], changes);
         var relisted = await app.GetPageAsync($"/{section}?sort=id&dir=desc");
         Assert.Contains(relisted.QuerySelectorAll("main tbody th[scope=row] a"), a => a.GetAttribute("href") == $"/{section}/{record.Id}");
         Assert.Null(relisted.QuerySelector(".notice"));

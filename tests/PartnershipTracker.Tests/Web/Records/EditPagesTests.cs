@@ -54,7 +54,7 @@ public sealed class EditPagesTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var detail = await app.GetPageAsync($"/{section}/{id}");
         Assert.Equal(values[0].Value, detail.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("created", detail.QuerySelector("section.history .change .action")!.TextContent);
-        Assert.Equal("web", detail.QuerySelector("section.history .change .actor")!.TextContent);
+        Assert.Equal(WebAppFixture.AdminName, detail.QuerySelector("section.history .change .actor")!.TextContent);
 
         // Edit: the form shows the stored values at revision 1; saving a new name goes back to the detail page.
         var form = await app.GetPageAsync($"/{section}/{id}/edit");
