@@ -29,7 +29,7 @@ public sealed class ApiConcurrencyTests(WebAppFixture app) : IClassFixture<WebAp
     {
         var id = await CreateAsync("Contested");
         var first = await app.Client.GetJsonAsync($"/api/v1/initiatives/{id}");
-        using var secondClient = app.Factory.CreateClient();
+        using var secondClient = await app.ApiClientAsync(WebAppFixture.AdminName);
         var second = await secondClient.GetJsonAsync($"/api/v1/initiatives/{id}");
 
         var firstPut = await app.Client.SendAsync(HttpMethod.Put, $"/api/v1/initiatives/{id}", """{"name":"Contested","status":"Stalled"}""", ifMatch: first.ETag);
