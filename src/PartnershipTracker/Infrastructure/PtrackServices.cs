@@ -1,5 +1,6 @@
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Examples;
+using PartnershipTracker.Core.Features.Accounts;
 using PartnershipTracker.Core.Features.Dashboard;
 using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
@@ -71,6 +72,7 @@ public static class PtrackServices
         services.AddScoped<EditRecommendation>();
         services.AddScoped<EditIndicator>();
         services.AddScoped<EditSource>();
+        services.AddPtrackAccounts();
         return services;
     }
 }
