@@ -5,6 +5,7 @@ using PartnershipTracker.Cli.Commands.Drafts;
 using PartnershipTracker.Cli.Commands.Ingest;
 using PartnershipTracker.Cli.Commands.Report;
 using PartnershipTracker.Cli.Commands.Serve;
+using PartnershipTracker.Cli.Commands.User;
 
 namespace PartnershipTracker.Cli;
 
@@ -22,6 +23,7 @@ public static class CliApp
         ServeCommand.Create(),
         DbCommand.Create(),
         ConfigCommand.Create(),
+        UserCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)
