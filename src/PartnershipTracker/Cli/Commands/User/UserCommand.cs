@@ -39,9 +39,9 @@ internal static class UserCommand
 
     private static Option<string?> ClearanceOption(string description) => new("--clearance") { Description = description, HelpName = "LEVEL" };
 
-    private static Option<string?> NationalityOption() => new("--nationality") { Description = "ISO 3166-1 alpha-3 code of the user's nation, e.g. BIH (an empty value removes it).", HelpName = "ISO3" };
+    private static Option<string?> NationalityOption(string more = "") => new("--nationality") { Description = "ISO 3166-1 alpha-3 code of the user's nation, e.g. BIH" + more + ".", HelpName = "ISO3" };
 
-    private static Option<string?> OrganisationOption() => new("--organisation") { Description = "The user's organisation as Releasable To lists name it, e.g. NATO (an empty value removes it).", HelpName = "ORG" };
+    private static Option<string?> OrganisationOption(string more = "") => new("--organisation") { Description = "The user's organisation as Releasable To lists name it, e.g. NATO" + more + ".", HelpName = "ORG" };
 
     private static Command CreateAdd()
     {
@@ -130,8 +130,8 @@ internal static class UserCommand
     {
         var name = NameArgument("The user's name (case ignored).");
         var clearance = ClearanceOption("The highest classification the user may see: PUBLIC, NATO UNCLASSIFIED, NATO RESTRICTED, NATO CONFIDENTIAL or NATO SECRET.");
-        var nationality = NationalityOption();
-        var organisation = OrganisationOption();
+        var nationality = NationalityOption(" (an empty value removes it)");
+        var organisation = OrganisationOption(" (an empty value removes it)");
         var update = new Command("update", "Change a user's clearance, nationality or organisation (what they may see); their sessions end when anything changed.") { name, clearance, nationality, organisation };
         update.SetAction((parse, cancellationToken) =>
         {
