@@ -6,6 +6,7 @@ using PartnershipTracker.Cli.Commands.Ingest;
 using PartnershipTracker.Cli.Commands.Report;
 using PartnershipTracker.Cli.Commands.Serve;
 using PartnershipTracker.Cli.Commands.Token;
+using PartnershipTracker.Cli.Commands.User;
 
 namespace PartnershipTracker.Cli;
 
@@ -24,6 +25,7 @@ public static class CliApp
         DbCommand.Create(),
         ConfigCommand.Create(),
         TokenCommand.Create(),
+        UserCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

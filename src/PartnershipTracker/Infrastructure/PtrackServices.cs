@@ -79,6 +79,7 @@ public static class PtrackServices
         services.AddScoped<EditRecommendation>();
         services.AddScoped<EditIndicator>();
         services.AddScoped<EditSource>();
+        services.AddPtrackAccounts();
         return services;
     }
 }

@@ -6,7 +6,9 @@ namespace PartnershipTracker.Core.Features.Accounts;
 
 /// <summary>
 /// Password hashing with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2 with HMAC-SHA512,
-/// 100,000 iterations, 128-bit salt, in Identity's version-3 format): a standard hasher, not our own.
+/// 100,000 iterations, 128-bit salt, in Identity's version-3 format): a standard hasher, not our own. The password is
+/// hashed and verified in its Unicode NFC form (see <see cref="PasswordPolicy"/>), so that a passphrase with accents
+/// verifies whichever way the keyboard composed them.
 /// </summary>
 public static class Passwords
 {
@@ -16,7 +18,8 @@ public static class Passwords
     public static string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return Hasher.HashPassword(null!, password);
+        var normalized = PasswordPolicy.Normalize(password) ?? throw new ArgumentException("The password is not valid UTF-16 (an unpaired surrogate); check it with PasswordPolicy first.", nameof(password));
+        return Hasher.HashPassword(null!, normalized);
     }
 
     /// <summary>True when <paramref name="password"/> matches <paramref name="hash"/> (constant-time comparison inside the hasher).</summary>
@@ -24,7 +27,8 @@ public static class Passwords
     {
         ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(password);
-        return Hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
+        return PasswordPolicy.Normalize(password) is { } normalized
+            && Hasher.VerifyHashedPassword(null!, hash, normalized) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>A random password of 20 characters from 55 unambiguous letters and digits (about 115 bits), for the first admin and resets.</summary>
