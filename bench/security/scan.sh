@@ -166,8 +166,11 @@ done
 
 # Debian's wapiti 3.0.4 crashes on -x under Python 3.11 ("global flags not at the start of the expression": its
 # wildcard_translate appends "(?ms)" after the pattern). Run it with that one function replaced by a correct one.
+# The Python that wapiti's own launcher names (#!/usr/bin/python3), which has wapitiCore, whatever python3 is on PATH.
 wapiti_patched() {
-  python3 - "$@" <<'PY'
+  local python
+  python=$(sed -n '1s/^#! *//p' "$(command -v wapiti)")
+  "${python:-/usr/bin/python3}" - "$@" <<'PY'
 import re, sys
 try:
     import wapitiCore.net.crawler as crawler
@@ -188,7 +191,25 @@ wapiti_args=(-u "$base/" --scope folder -m "$WAPITI_MODULES" -f json -o "$out/wa
              --max-scan-time "$WAPITI_TIME" --max-attack-time "$WAPITI_ATTACK_TIME" -t 30 -d 5
              --max-links-per-page 60 --flush-session --store-session "$work/wapiti-session" --no-bugreport -v 1
              -x "$base/logout" -s "$base/search?q=reform" -s "$base/initiatives?status=Ongoing&q=reform&sort=name")
-[ -n "$cookie_header" ] && wapiti_args+=(-H "Cookie: $cookie_header")
+if [ -n "$cookie_header" ]; then
+  # wapiti's own cookie file (its JSON shape: host, path, name), so that its cookie jar keeps the session and the
+  # antiforgery cookie together; a fixed Cookie header (-H) would hide the cookies the forms' tokens belong to.
+  python3 - "$jar" "$work/cookies.json" <<'PY'
+import json, sys
+cookies = {}
+for line in open(sys.argv[1]):
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 7:
+        continue
+    host = fields[0].removeprefix("#HttpOnly_")
+    if host.startswith("#"):
+        continue
+    cookies.setdefault(host, {}).setdefault(fields[2], {})[fields[5]] = {
+        "value": fields[6], "expires": None, "secure": fields[3] == "TRUE", "port": None, "version": 0}
+json.dump(cookies, open(sys.argv[2], "w"))
+PY
+  wapiti_args+=(-c "$work/cookies.json")
+fi
 started=$(date +%s)
 wapiti_patched "${wapiti_args[@]}" >"$out/wapiti.log" 2>&1 || { echo "   wapiti failed (see wapiti.log)" >&2; failed=1; }
 wapiti_seconds=$(( $(date +%s) - started ))
