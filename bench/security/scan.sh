@@ -7,7 +7,8 @@
 #   - sqlmap (batch mode) against the API list endpoint with its filters, /api/v1/search, a record GET by id, the
 #     /search page and a list page with filters (with the session cookie), and the sign-in form (name, password);
 #   - wapiti crawling from / with the session cookie (never /logout), with the modules below and a time limit;
-# and writes everything under OUT: sqlmap/ (sqlmap's own output) and sqlmap-*.log, wapiti.json, serve.log and
+# and writes everything under OUT: sqlmap/ (sqlmap's own output) and sqlmap-*.log, wapiti.json and wapiti.log,
+# serve.log (the server's console, without the line that shows the first admin's password) and
 # summary.md (one line per sqlmap target, wapiti's findings by category). The server is stopped at the end.
 # docs/security.md explains the findings of the recorded run.
 #
@@ -74,7 +75,8 @@ fi
 pid=
 stop() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  [ -f "$work/serve.log" ] && cp "$work/serve.log" "$out/serve.log"
+  # The first start prints the generated admin password once: it stays out of OUT.
+  [ -f "$work/serve.log" ] && sed 's/.*[Pp]assword.*/[a line that mentions a password, left out]/' "$work/serve.log" >"$out/serve.log"
   if [ "${KEEP:-0}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap stop EXIT
