@@ -25,8 +25,9 @@
 #   SQLMAP_LEVEL=3 SQLMAP_RISK=2   sqlmap --level (1-5: which parameters and payloads) and --risk (1-3)
 #   SQLMAP_EXTRA=""             more sqlmap options, e.g. "--technique=BEU" to leave out time-based tests
 #   WAPITI_MODULES=...          wapiti -m list (default below)
-#   WAPITI_TIME=600             wapiti --max-scan-time in seconds (whole crawl and attack)
-#   WAPITI_ATTACK_TIME=120      wapiti --max-attack-time in seconds (each module)
+#   WAPITI_TIME=180             wapiti --max-scan-time in seconds (wapiti 3.0.4 applies it to the crawl only)
+#   WAPITI_ATTACK_TIME=60       wapiti --max-attack-time in seconds, for each module: the attacks take at most
+#                               the number of modules times this
 #   KEEP=1                      keep the temporary folder (database, wapiti session) and print where it is
 # The login rate limit is raised for the scanned server (Security:LoginRateLimit) so that sqlmap tests the sign-in
 # form itself rather than the rate limiter; the rate limit and the lockout have their own tests.
@@ -55,8 +56,8 @@ SQLMAP_LEVEL=${SQLMAP_LEVEL:-3}
 SQLMAP_RISK=${SQLMAP_RISK:-2}
 SQLMAP_EXTRA=${SQLMAP_EXTRA:-}
 WAPITI_MODULES=${WAPITI_MODULES:-xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csp,http_headers,cookieflags,csrf,methods}
-WAPITI_TIME=${WAPITI_TIME:-600}
-WAPITI_ATTACK_TIME=${WAPITI_ATTACK_TIME:-120}
+WAPITI_TIME=${WAPITI_TIME:-180}
+WAPITI_ATTACK_TIME=${WAPITI_ATTACK_TIME:-60}
 PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 base="http://127.0.0.1:$PORT"
 
@@ -188,7 +189,7 @@ sys.exit(wapiti_main())
 PY
 }
 
-echo "== wapiti: crawl from / for at most $WAPITI_TIME s, modules $WAPITI_MODULES" >&2
+echo "== wapiti: crawl from / for at most $WAPITI_TIME s, then at most $WAPITI_ATTACK_TIME s per module ($WAPITI_MODULES)" >&2
 wapiti_args=(-u "$base/" --scope folder -m "$WAPITI_MODULES" -f json -o "$out/wapiti.json"
              --max-scan-time "$WAPITI_TIME" --max-attack-time "$WAPITI_ATTACK_TIME" -t 30 -d 5
              --max-links-per-page 60 --flush-session --store-session "$work/wapiti-session" --no-bugreport -v 1
@@ -225,7 +226,7 @@ fi
   echo
   echo "ptrack at $base ($( [ "$ANONYMOUS" = 1 ] && echo anonymous || echo "signed in as contributor $SCAN_USER")), $(nproc) cores;"
   echo "sqlmap $(sqlmap --version 2>/dev/null | grep -v WARNING | tail -n 1) (--level $SQLMAP_LEVEL --risk $SQLMAP_RISK --dbms SQLite $SQLMAP_EXTRA),"
-  echo "$(wapiti --version 2>/dev/null | tail -n 1) (modules $WAPITI_MODULES; at most $WAPITI_TIME s, took $wapiti_seconds s)."
+  echo "$(wapiti --version 2>/dev/null | tail -n 1) (modules $WAPITI_MODULES; crawl at most $WAPITI_TIME s, each module at most $WAPITI_ATTACK_TIME s; took $wapiti_seconds s)."
   echo
   echo "## sqlmap"
   echo
