@@ -160,7 +160,7 @@ for entry in "${sqlmap_targets[@]}"; do
   elif grep -q "all tested parameters do not appear to be injectable" "$out/sqlmap-$name.log"; then
     verdict="no injectable parameter"
   else
-    verdict="inconclusive: $(grep -E '\[(CRITICAL|ERROR)\]' "$out/sqlmap-$name.log" | tail -n 1 | sed 's/^\[[^]]*\] \[[A-Z]*\] //' || true)"
+    verdict="inconclusive: $(grep -E '\[(CRITICAL|ERROR)\]' "$out/sqlmap-$name.log" | tail -n 1 | sed 's/.*\[\(CRITICAL\|ERROR\)\] //' || true)"
   fi
   codes=$(grep -A1 'HTTP error codes detected during run' "$out/sqlmap-$name.log" | tail -n +2 | head -n 1 || true)
   echo "   $verdict ($seconds s)" >&2
