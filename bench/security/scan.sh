@@ -21,6 +21,8 @@
 #   ANONYMOUS=1                 do not create a user or sign in: scan what an anonymous visitor reaches (also the
 #                               way to scan a build that has no accounts yet)
 #   SCAN_USER=scanner           the contributor created for the scan (its password is random, never written to OUT)
+#   SCAN_CLEARANCE="NATO SECRET" SCAN_ORGANISATION=NATO   its clearance and organisation: it sees
+#                               every record up to NATO SECRET that has no Releasable To list or lists NATO
 #   LOGIN_NAME_FIELD=name LOGIN_PASSWORD_FIELD=password   the sign-in form's field names
 #   SQLMAP_LEVEL=3 SQLMAP_RISK=2   sqlmap --level (1-5: which parameters and payloads) and --risk (1-3)
 #   SQLMAP_EXTRA=""             more sqlmap options, e.g. "--technique=BEU" to leave out time-based tests
@@ -50,6 +52,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ptrack-scan.XXXXXX")
 
 ANONYMOUS=${ANONYMOUS:-0}
 SCAN_USER=${SCAN_USER:-scanner}
+SCAN_CLEARANCE=${SCAN_CLEARANCE:-NATO SECRET}
+SCAN_ORGANISATION=${SCAN_ORGANISATION:-NATO}
 LOGIN_NAME_FIELD=${LOGIN_NAME_FIELD:-name}
 LOGIN_PASSWORD_FIELD=${LOGIN_PASSWORD_FIELD:-password}
 SQLMAP_LEVEL=${SQLMAP_LEVEL:-3}
@@ -98,7 +102,8 @@ auth=()
 if [ "$ANONYMOUS" != 1 ]; then
   echo "== creating contributor $SCAN_USER and an API token" >&2
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
-  (cd "$work" && printf '%s\n' "$password" | "$PTRACK" user add "$SCAN_USER" --role contributor --password-stdin) >&2 \
+  (cd "$work" && printf '%s\n' "$password" | "$PTRACK" user add "$SCAN_USER" --role contributor \
+    --clearance "$SCAN_CLEARANCE" --organisation "$SCAN_ORGANISATION" --password-stdin) >&2 \
     || { echo "ptrack user add failed" >&2; exit 1; }
   token=$(cd "$work" && "$PTRACK" token create "$SCAN_USER" --name security-scan) || { echo "ptrack token create failed" >&2; exit 1; }
   [ -n "$token" ] || { echo "ptrack token create printed no token" >&2; exit 1; }
@@ -123,7 +128,8 @@ cookie=()
 
 # A real record id and a real cursor (one made for the same order), so that sqlmap starts from answers that are 200.
 first=$(curl -sf "${auth[@]}" "$base/api/v1/initiatives?sort=name&dir=asc&limit=1") || { echo "GET /api/v1/initiatives failed" >&2; exit 1; }
-id=$(printf '%s' "$first" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
+id=$(printf '%s' "$first" | python3 -c 'import json, sys; items = json.load(sys.stdin)["items"]; print(items[0]["id"] if items else "")')
+[ -n "$id" ] || { echo "the scan user sees no initiative (GET /api/v1/initiatives is empty): nothing to scan" >&2; exit 1; }
 cursor=$(printf '%s' "$first" | python3 -c 'import json, sys; print(json.load(sys.stdin)["nextCursor"] or "")')
 
 sqlmap_targets=(
