@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Security scan of a local `ptrack serve` with sqlmap and wapiti (Debian packages):
+#   bench/security/scan.sh [OUT]          # OUT defaults to ./scan-results (git-ignored)
+# Builds ptrack (or uses $PTRACK), starts `ptrack serve` on a free local port with a new temporary SQLite database (the
+# example programme loads on first start), creates a contributor with `ptrack user add` and an API token with
+# `ptrack token create`, signs in through POST /login for a session cookie, then runs
+#   - sqlmap (batch mode) against the API list endpoint with its filters, /api/v1/search, a record GET by id, the
+#     /search page and a list page with filters (with the session cookie), and the sign-in form (name, password);
+#   - wapiti crawling from / with the session cookie (never /logout), with the modules below and a time limit;
+# and writes everything under OUT: sqlmap/ (sqlmap's own output) and sqlmap-*.log, wapiti.json and wapiti.log,
+# serve.log (the server's console, without the line that shows the first admin's password) and
+# summary.md (one line per sqlmap target, wapiti's findings by category). The server is stopped at the end.
+# docs/security.md explains the findings of the recorded run.
+#
+# Exit code: 0 when every scan ran (read summary.md for findings), 1 when something could not run (server, sign-in,
+# a scanner that crashed), 2 for bad usage or a missing tool.
+# Needs: the .NET SDK (unless PTRACK is set), curl, python3, sqlmap, wapiti (`apt-get install sqlmap wapiti`).
+# Every setting is a variable:
+#   PTRACK=path/to/ptrack       use this executable instead of building src/PartnershipTracker (Release, publish)
+#   PORT=5099                   listen here instead of a free port
+#   ANONYMOUS=1                 do not create a user or sign in: scan what an anonymous visitor reaches (also the
+#                               way to scan a build that has no accounts yet)
+#   SCAN_USER=scanner           the contributor created for the scan (its password is random, never written to OUT)
+#   SCAN_CLEARANCE="NATO SECRET" SCAN_ORGANISATION=NATO   its clearance and organisation: it sees
+#                               every record up to NATO SECRET that has no Releasable To list or lists NATO
+#   LOGIN_NAME_FIELD=name LOGIN_PASSWORD_FIELD=password   the sign-in form's field names
+#   SQLMAP_LEVEL=3 SQLMAP_RISK=2   sqlmap --level (1-5: which parameters and payloads) and --risk (1-3)
+#   SQLMAP_EXTRA=""             more sqlmap options, e.g. "--technique=BEU" to leave out time-based tests
+#   WAPITI_MODULES=...          wapiti -m list (default below)
+#   WAPITI_TIME=180             wapiti --max-scan-time in seconds (wapiti 3.0.4 applies it to the crawl only)
+#   WAPITI_ATTACK_TIME=60       wapiti --max-attack-time in seconds, for each module: the attacks take at most
+#                               the number of modules times this
+#   KEEP=1                      keep the temporary folder (database, wapiti session) and print where it is
+# The login rate limit is raised for the scanned server (Security:LoginRateLimit) so that sqlmap tests the sign-in
+# form itself rather than the rate limiter; the rate limit and the lockout have their own tests.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+
+for tool in sqlmap wapiti; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install sqlmap wapiti" >&2; exit 2; }
+done
+for tool in curl python3; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 2; }
+done
+[ $# -le 1 ] || { echo "usage: bench/security/scan.sh [OUT] (default ./scan-results)" >&2; exit 2; }
+
+out=${1:-./scan-results}
+mkdir -p "$out"
+out=$(realpath "$out")
+work=$(mktemp -d "${TMPDIR:-/tmp}/ptrack-scan.XXXXXX")
+
+ANONYMOUS=${ANONYMOUS:-0}
+SCAN_USER=${SCAN_USER:-scanner}
+SCAN_CLEARANCE=${SCAN_CLEARANCE:-NATO SECRET}
+SCAN_ORGANISATION=${SCAN_ORGANISATION:-NATO}
+LOGIN_NAME_FIELD=${LOGIN_NAME_FIELD:-name}
+LOGIN_PASSWORD_FIELD=${LOGIN_PASSWORD_FIELD:-password}
+SQLMAP_LEVEL=${SQLMAP_LEVEL:-3}
+SQLMAP_RISK=${SQLMAP_RISK:-2}
+SQLMAP_EXTRA=${SQLMAP_EXTRA:-}
+WAPITI_MODULES=${WAPITI_MODULES:-xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csp,http_headers,cookieflags,csrf,methods}
+WAPITI_TIME=${WAPITI_TIME:-180}
+WAPITI_ATTACK_TIME=${WAPITI_ATTACK_TIME:-60}
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+base="http://127.0.0.1:$PORT"
+
+# The CLI commands and the server share the temporary database through this setting.
+export Database__ConnectionString="Data Source=$work/ptrack.db"
+export Examples__LoadOnEmptyDatabase=true
+export Security__LoginRateLimit=100000
+
+if [ -z "${PTRACK:-}" ]; then
+  echo "== publishing Release to $work/bin" >&2
+  dotnet publish "$repo/src/PartnershipTracker" -c Release -o "$work/bin" --nologo -v quiet >&2
+  PTRACK="$work/bin/ptrack"
+fi
+[ -x "$PTRACK" ] || { echo "no ptrack executable at $PTRACK" >&2; exit 2; }
+
+pid=
+stop() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  # The first start prints the generated admin password once: it stays out of OUT.
+  [ -f "$work/serve.log" ] && sed 's/.*[Pp]assword.*/[a line that mentions a password, left out]/' "$work/serve.log" >"$out/serve.log"
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap stop EXIT
+
+# serve runs in the temporary folder, so nothing lands in ./data/ of the clone.
+echo "== starting ptrack serve at $base (database $work/ptrack.db)" >&2
+(cd "$work" && exec "$PTRACK" serve --urls "$base") >"$work/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 180); do
+  curl -sf "$base/health" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || { echo "serve stopped:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$base/health" >/dev/null || { echo "no answer from $base/health" >&2; exit 1; }
+
+cookie_header=
+auth=()
+if [ "$ANONYMOUS" != 1 ]; then
+  echo "== creating contributor $SCAN_USER and an API token" >&2
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  (cd "$work" && printf '%s\n' "$password" | "$PTRACK" user add "$SCAN_USER" --role contributor \
+    --clearance "$SCAN_CLEARANCE" --organisation "$SCAN_ORGANISATION" --password-stdin) >&2 \
+    || { echo "ptrack user add failed" >&2; exit 1; }
+  token=$(cd "$work" && "$PTRACK" token create "$SCAN_USER" --name security-scan) || { echo "ptrack token create failed" >&2; exit 1; }
+  [ -n "$token" ] || { echo "ptrack token create printed no token" >&2; exit 1; }
+  auth=(-H "Authorization: Bearer $token")
+
+  echo "== signing in as $SCAN_USER through POST /login" >&2
+  jar="$work/cookies.txt"
+  login_page=$(curl -sf -c "$jar" -b "$jar" "$base/login") || { echo "GET /login failed" >&2; exit 1; }
+  antiforgery=$(printf '%s' "$login_page" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
+  [ -n "$antiforgery" ] || { echo "no antiforgery token in the /login form" >&2; exit 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/login" \
+    --data-urlencode "$LOGIN_NAME_FIELD=$SCAN_USER" --data-urlencode "$LOGIN_PASSWORD_FIELD=$password" \
+    --data-urlencode "__RequestVerificationToken=$antiforgery")
+  # curl writes HttpOnly cookies as "#HttpOnly_host"; every cookie of the jar goes into one Cookie header.
+  cookie_header=$(awk -F '\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie_header" "$base/initiatives")
+  [ "$status" = 302 ] && [ "$check" = 200 ] \
+    || { echo "sign-in failed: POST /login answered $status, /initiatives with the cookie $check" >&2; exit 1; }
+fi
+cookie=()
+[ -n "$cookie_header" ] && cookie=(--cookie "$cookie_header")
+
+# A real record id and a real cursor (one made for the same order), so that sqlmap starts from answers that are 200.
+first=$(curl -sf "${auth[@]}" "$base/api/v1/initiatives?sort=name&dir=asc&limit=1") || { echo "GET /api/v1/initiatives failed" >&2; exit 1; }
+id=$(printf '%s' "$first" | python3 -c 'import json, sys; items = json.load(sys.stdin)["items"]; print(items[0]["id"] if items else "")')
+[ -n "$id" ] || { echo "the scan user sees no initiative (GET /api/v1/initiatives is empty): nothing to scan" >&2; exit 1; }
+cursor=$(printf '%s' "$first" | python3 -c 'import json, sys; print(json.load(sys.stdin)["nextCursor"] or "")')
+
+sqlmap_targets=(
+  "api-list|$base/api/v1/initiatives?status=Ongoing&q=reform&sort=name&dir=asc&limit=20"
+  "api-list-cursor|$base/api/v1/initiatives?sort=name&dir=asc&limit=1&cursor=$cursor"
+  "api-search|$base/api/v1/search?q=reform"
+  "api-record|$base/api/v1/initiatives/$id*"
+  "page-search|$base/search?q=reform&page=1"
+  "page-list|$base/initiatives?status=Ongoing&q=reform&sort=name&dir=asc&page=1"
+  "login-form|$base/login"
+)
+rows=()
+failed=0
+for entry in "${sqlmap_targets[@]}"; do
+  name=${entry%%|*}
+  url=${entry#*|}
+  args=(-u "$url" --batch --disable-coloring --flush-session --output-dir "$out/sqlmap" --dbms SQLite
+        --level "$SQLMAP_LEVEL" --risk "$SQLMAP_RISK" --timeout 30 --retries 1)
+  case $name in
+    api-*) args+=("${auth[@]}") ;;
+    page-*) args+=("${cookie[@]}") ;;
+    # A name that does not exist: sqlmap's guesses must not lock the scan user out.
+    login-form) args+=(--data "$LOGIN_NAME_FIELD=nobody&$LOGIN_PASSWORD_FIELD=not-the-password&returnUrl=%2F&__RequestVerificationToken=x"
+                       --csrf-token __RequestVerificationToken --csrf-url "$base/login" -p "$LOGIN_NAME_FIELD,$LOGIN_PASSWORD_FIELD,returnUrl") ;;
+  esac
+  # shellcheck disable=SC2206 # SQLMAP_EXTRA is a list of options on purpose
+  args+=($SQLMAP_EXTRA)
+  echo "== sqlmap $name: $url" >&2
+  started=$(date +%s)
+  TERM=dumb sqlmap "${args[@]}" >"$out/sqlmap-$name.log" 2>&1 || { echo "   sqlmap $name failed (see sqlmap-$name.log)" >&2; failed=1; }
+  seconds=$(( $(date +%s) - started ))
+  if grep -q "is vulnerable\|sqlmap identified the following injection point" "$out/sqlmap-$name.log"; then
+    verdict="INJECTABLE: $(grep -m1 -o "Parameter: .*" "$out/sqlmap-$name.log" || echo 'see log')"
+  elif grep -q "all tested parameters do not appear to be injectable" "$out/sqlmap-$name.log"; then
+    verdict="no injectable parameter"
+  else
+    verdict="inconclusive: $(grep -E '\[(CRITICAL|ERROR)\]' "$out/sqlmap-$name.log" | tail -n 1 | sed 's/.*\[\(CRITICAL\|ERROR\)\] //' || true)"
+  fi
+  codes=$(grep -A1 'HTTP error codes detected during run' "$out/sqlmap-$name.log" | tail -n +2 | head -n 1 || true)
+  echo "   $verdict ($seconds s)" >&2
+  rows+=("| $name | \`${url#"$base"}\` | $verdict | ${codes:-none} | $seconds |")
+done
+
+# Debian's wapiti 3.0.4 crashes on -x under Python 3.11 ("global flags not at the start of the expression": its
+# wildcard_translate appends "(?ms)" after the pattern). Run it with that one function replaced by a correct one.
+# The Python that wapiti's own launcher names (#!/usr/bin/python3), which has wapitiCore, whatever python3 is on PATH.
+wapiti_patched() {
+  local python
+  python=$(sed -n '1s/^#! *//p' "$(command -v wapiti)")
+  "${python:-/usr/bin/python3}" - "$@" <<'PY'
+import re, sys
+try:
+    import wapitiCore.net.crawler as crawler
+    if hasattr(crawler, "wildcard_translate"):
+        crawler.wildcard_translate = lambda pattern: re.compile(
+            "(?ms)" + "".join(".*" if c == "*" else re.escape(c) for c in pattern) + r"\Z")
+    from wapitiCore.main.wapiti import wapiti_main
+except ImportError:
+    import os
+    os.execvp("wapiti", ["wapiti"] + sys.argv[1:])
+sys.argv[0] = "wapiti"
+sys.exit(wapiti_main())
+PY
+}
+
+echo "== wapiti: crawl from / for at most $WAPITI_TIME s, then at most $WAPITI_ATTACK_TIME s per module ($WAPITI_MODULES)" >&2
+wapiti_args=(-u "$base/" --scope folder -m "$WAPITI_MODULES" -f json -o "$out/wapiti.json"
+             --max-scan-time "$WAPITI_TIME" --max-attack-time "$WAPITI_ATTACK_TIME" -t 30 -d 5
+             --max-links-per-page 60 --flush-session --store-session "$work/wapiti-session" --no-bugreport -v 1
+             -x "$base/logout" -s "$base/search?q=reform" -s "$base/initiatives?status=Ongoing&q=reform&sort=name")
+if [ -n "$cookie_header" ]; then
+  # wapiti's own cookie file (its JSON shape: host, path, name), so that its cookie jar keeps the session and the
+  # antiforgery cookie together; a fixed Cookie header (-H) would hide the cookies the forms' tokens belong to.
+  python3 - "$jar" "$work/cookies.json" <<'PY'
+import json, sys
+cookies = {}
+for line in open(sys.argv[1]):
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 7:
+        continue
+    host = fields[0].removeprefix("#HttpOnly_")
+    if host.startswith("#"):
+        continue
+    cookies.setdefault(host, {}).setdefault(fields[2], {})[fields[5]] = {
+        "value": fields[6], "expires": None, "secure": fields[3] == "TRUE", "port": None, "version": 0}
+json.dump(cookies, open(sys.argv[2], "w"))
+PY
+  wapiti_args+=(-c "$work/cookies.json")
+fi
+started=$(date +%s)
+wapiti_patched "${wapiti_args[@]}" >"$out/wapiti.log" 2>&1 || { echo "   wapiti failed (see wapiti.log)" >&2; failed=1; }
+wapiti_seconds=$(( $(date +%s) - started ))
+session_after=n/a
+if [ -n "$cookie_header" ]; then
+  session_after=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie_header" "$base/initiatives")
+fi
+
+{
+  echo "# Security scan $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "ptrack at $base ($( [ "$ANONYMOUS" = 1 ] && echo anonymous || echo "signed in as contributor $SCAN_USER")), $(nproc) cores;"
+  echo "sqlmap $(sqlmap --version 2>/dev/null | grep -v WARNING | tail -n 1) (--level $SQLMAP_LEVEL --risk $SQLMAP_RISK --dbms SQLite $SQLMAP_EXTRA),"
+  echo "$(wapiti --version 2>/dev/null | tail -n 1) (modules $WAPITI_MODULES; crawl at most $WAPITI_TIME s, each module at most $WAPITI_ATTACK_TIME s; took $wapiti_seconds s)."
+  echo
+  echo "## sqlmap"
+  echo
+  echo "| target | URL | result | HTTP error codes seen | seconds |"
+  echo "|---|---|---|---|---:|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "## wapiti"
+  echo
+  if [ -s "$out/wapiti.json" ]; then
+    python3 - "$out/wapiti.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+info = report.get("infos", {})
+print(f"Crawled: {info.get('target', '?')}; {len(report.get('classifications', {}))} categories checked.")
+print()
+print("| kind | category | findings | where (method path: parameter) |")
+print("|---|---|---:|---|")
+found = False
+for kind in ("vulnerabilities", "anomalies", "additionals"):
+    for category, items in sorted(report.get(kind, {}).items()):
+        if not items:
+            continue
+        found = True
+        where = sorted({f"{i.get('method', '')} {i.get('path', '')}: {i.get('parameter', '') or '-'}" for i in items})
+        shown = "; ".join(where[:6]) + (f"; and {len(where) - 6} more" if len(where) > 6 else "")
+        print(f"| {kind} | {category} | {len(items)} | {shown.replace('|', '/')} |")
+if not found:
+    print("| - | - | 0 | nothing reported |")
+PY
+  else
+    echo "no wapiti.json (see wapiti.log)"
+  fi
+  echo
+  echo "Session still valid after the wapiti crawl: $session_after (200 = yes; otherwise the crawl lost its sign-in part way)."
+  echo
+  echo "Server errors logged during the scans: $(grep -c 'fail: ' "$work/serve.log" || true) (see serve.log)."
+} >"$out/summary.md"
+
+cat "$out/summary.md"
+exit "$failed"
