@@ -8,15 +8,26 @@ namespace PartnershipTracker.Core.Reports;
 /// <param name="ContentType">E.g. <c>text/html; charset=utf-8</c>.</param>
 public sealed record RenderedReport(string ProgrammeSlug, ReportFormat Format, string FileName, string ContentType, string Content);
 
+/// <summary>What a report covers.</summary>
+/// <param name="IncludeDrafts">Also report draft, submitted and returned records; false (the default): approved records only.</param>
+public sealed record ReportOptions(bool IncludeDrafts = false);
+
 /// <summary>
 /// Reads a programme's overview and renders its progress report; used by <c>ptrack report</c> and
 /// <c>GET /report</c>. Fails as <see cref="ProgrammeLookup.FindAsync"/> does when the programme is unknown.
+/// By default only records approved in the review workflow are reported, and the report says how many it left
+/// out; <see cref="ReportOptions.IncludeDrafts"/> reports every record the reader may see (PRODUCT.md C3).
 /// </summary>
 public sealed class GetProgrammeReport(GetProgrammeOverview overviews, ProgrammeReport report)
 {
-    public async Task<Result<RenderedReport>> HandleAsync(string? programmeSlug, ReportFormat format, CancellationToken cancellationToken = default)
+    public Task<Result<RenderedReport>> HandleAsync(string? programmeSlug, ReportFormat format, CancellationToken cancellationToken = default) =>
+        HandleAsync(programmeSlug, format, new ReportOptions(), cancellationToken);
+
+    /// <inheritdoc cref="GetProgrammeReport"/>
+    public async Task<Result<RenderedReport>> HandleAsync(string? programmeSlug, ReportFormat format, ReportOptions options, CancellationToken cancellationToken = default)
     {
-        var overview = await overviews.HandleAsync(programmeSlug, cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        var overview = await overviews.HandleAsync(programmeSlug, approvedOnly: !options.IncludeDrafts, cancellationToken);
         if (!overview.Succeeded)
         {
             return overview.Failure!;
