@@ -58,6 +58,7 @@ public static class PtrackServices
         services.AddScoped<Core.Features.Review.ApproveRecord>();
         services.AddScoped<Core.Features.Review.ReturnRecord>();
         services.AddScoped<Core.Features.Audit.ListAuditEntries>();
+        services.AddScoped<Core.Features.Review.ListRecordsInReview>();
         services.AddScoped<GetRecordHistory>();
         services.AddScoped<GetProgrammeDashboard>();
         services.AddScoped<GetPortfolio>();

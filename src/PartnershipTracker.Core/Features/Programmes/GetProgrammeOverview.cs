@@ -128,12 +128,24 @@ public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Ti
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 }
 
 public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>Who can unblock it, when known.</summary>
     public string? Owner { get; init; }
@@ -146,6 +158,12 @@ public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? Fo
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>The focus area as written, with the area it resolves to when the names differ: "Digital Threat Protection (Cybersecurity)".</summary>
     public string? FocusAreaShown => (FocusArea, Area) switch
@@ -162,6 +180,12 @@ public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, s
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+
     public string? IssuedBy { get; init; }
 
     /// <summary>The review cycle it was issued in, e.g. "2024".</summary>
@@ -172,6 +196,12 @@ public sealed record MilestoneRow(int Id, string Title, string? Description, Par
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>The initiative it is a step of; null for a step of the programme.</summary>
     public int? InitiativeId { get; init; }
