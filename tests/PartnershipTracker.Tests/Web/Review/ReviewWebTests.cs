@@ -32,14 +32,14 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var approveReturned = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/approve", ifMatch: "\"3\"");
         var stale = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/submit", ifMatch: "\"1\"");
 
-        Assert.Equal(("draft", System.Text.Json.JsonValueKind.Null), (shown.Body.GetProperty("reviewState").GetString(), shown.Body.GetProperty("reviewComment").ValueKind));
+        Assert.Equal(("Draft", System.Text.Json.JsonValueKind.Null), (shown.Body.GetProperty("reviewState").GetString(), shown.Body.GetProperty("reviewComment").ValueKind));
         Assert.Equal(HttpStatusCode.PreconditionRequired, noIfMatch.Status);
-        Assert.Equal((HttpStatusCode.OK, "\"2\"", "submitted"), (submitted.Status, submitted.ETag, submitted.Body.GetProperty("reviewState").GetString()));
+        Assert.Equal((HttpStatusCode.OK, "\"2\"", "Submitted"), (submitted.Status, submitted.ETag, submitted.Body.GetProperty("reviewState").GetString()));
         Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json"), (approvedByContributor.Status, approvedByContributor.ContentType));
         Assert.Equal("a contributor may not approve records; it takes a reviewer or above", approvedByContributor.Body.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, returnedWithoutComment.Status);
         Assert.True(returnedWithoutComment.Body.GetProperty("errors").TryGetProperty("comment", out _));
-        Assert.Equal((HttpStatusCode.OK, "returned", "Cite the order."), (returned.Status, returned.Body.GetProperty("reviewState").GetString(), returned.Body.GetProperty("reviewComment").GetString()));
+        Assert.Equal((HttpStatusCode.OK, "Returned", "Cite the order."), (returned.Status, returned.Body.GetProperty("reviewState").GetString(), returned.Body.GetProperty("reviewComment").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, approveReturned.Status);
         Assert.Equal($"achievement {id} is returned, not submitted: it cannot be approved", approveReturned.Body.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
@@ -55,7 +55,7 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var bad = await app.Client.GetJsonAsync("/api/v1/achievements?reviewState=pending");
 
         Assert.Contains(id, drafts.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
-        Assert.All(drafts.Body.GetProperty("items").EnumerateArray(), i => Assert.Equal("draft", i.GetProperty("reviewState").GetString()));
+        Assert.All(drafts.Body.GetProperty("items").EnumerateArray(), i => Assert.Equal("Draft", i.GetProperty("reviewState").GetString()));
         Assert.DoesNotContain(id, approved.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal("reviewState must be draft, submitted, approved or returned (not 'pending')", bad.Body.GetProperty("errors").GetProperty("reviewState")[0].GetString());
