@@ -162,6 +162,32 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transitions_OnARecordAboveTheReadersClearance_NotFoundAsForAnAbsentRecord()
+    {
+        ActAs("carla", Role.Contributor);
+        int id;
+        await using (var db = _database.CreateContext())
+        {
+            var secret = new Achievement { ProgrammeId = (await db.Programmes.FirstAsync()).Id, Title = "Secret draft", Classification = Classification.NatoSecret, ReviewState = ReviewState.Draft };
+            db.Achievements.Add(secret);
+            await db.SaveChangesAsync();
+            id = secret.Id;
+        }
+
+        ActAs("rita", Role.Reviewer);
+        var options = new DbContextOptionsBuilder<PtrackDbContext>();
+        PartnershipTracker.Data.Sqlite.SqliteDatabaseProvider.Instance.Configure(options, _database.ConnectionString);
+        await using var restricted = new PtrackDbContext(options.Options, _database.Actor, _database.Time, Security.RecordAccess.Reader(Classification.NatoRestricted, "BEL", "NATO"));
+
+        var submitted = await new SubmitRecord(restricted).HandleAsync(new RecordAtRevision(RecordType.Achievement, id, 1));
+        var approved = await new ApproveRecord(restricted).HandleAsync(new RecordAtRevision(RecordType.Achievement, id, 1));
+
+        Assert.Equal((FailureKind.NotFound, $"achievement {id} does not exist"), (submitted.Failure!.Kind, submitted.Failure.Message));
+        Assert.Equal((FailureKind.NotFound, $"achievement {id} does not exist"), (approved.Failure!.Kind, approved.Failure.Message));
+        Assert.Equal((ReviewState.Draft, 1), await StateAsync(id));
+    }
+
+    [Fact]
     public async Task Edit_ByReviewerOrAdmin_Approved_ByViewer_Forbidden()
     {
         ActAs("rita", Role.Reviewer);

@@ -148,6 +148,9 @@ public sealed class ListParameters
     }
 }
 
+/// <summary>The body of <c>POST …/{id}/return</c>: the reviewer's comment for the author, 1 to 2000 characters.</summary>
+public sealed record ReturnInput(string Comment);
+
 /// <summary>A step of the review workflow as an API action under a record: its path segment and what it does.</summary>
 internal sealed record ReviewStep(string Path, string Verb, Func<string, string> Description)
 {
@@ -263,11 +266,18 @@ internal static class RecordEndpoints
 
         foreach (var step in ReviewStep.All)
         {
-            group.MapPost("/{id:int}/" + step.Path, (HttpContext context, int id, CancellationToken ct) => ReviewAsync(context, resource, id, step, ct))
+            var endpoint = group.MapPost("/{id:int}/" + step.Path, (HttpContext context, int id, CancellationToken ct) => ReviewAsync(context, resource, id, step, ct))
                 .WithName(step.Verb + single)
                 .WithSummary($"{step.Verb} {a} {noun}")
-                .WithDescription(step.Description(noun) + " Requires If-Match with the ETag read; answers the record with its new ETag.")
-                .Produces<TRow>()
+                .WithDescription(step.Description(noun) + " Requires If-Match with the ETag read; answers the record with its new ETag.");
+            if (step == ReviewStep.Return)
+            {
+                endpoint.Accepts<ReturnInput>("application/json")
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            endpoint.Produces<TRow>()
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound)
