@@ -7,6 +7,15 @@ public enum ChangeAction
     Updated,
     Deleted,
     Restored,
+
+    /// <summary>The record was submitted for review (its review state alone changed to Submitted).</summary>
+    Submitted,
+
+    /// <summary>A reviewer approved the record (its review state alone changed to Approved).</summary>
+    Approved,
+
+    /// <summary>A reviewer returned the record with a comment (its review state alone changed to Returned).</summary>
+    Returned,
 }
 
 /// <summary>

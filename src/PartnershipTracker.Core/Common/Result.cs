@@ -11,6 +11,9 @@ public enum FailureKind
 
     /// <summary>The request clashes with the stored state; HTTP 409, CLI exit 1.</summary>
     Conflict,
+
+    /// <summary>The actor's role does not allow this on a record they may see (a contributor approving); HTTP 403, CLI exit 1.</summary>
+    Forbidden,
 }
 
 /// <summary>An expected failure: one line for a person, and per-field messages where a field was at fault.</summary>
@@ -22,6 +25,8 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
     public static Failure NotFound(string message) => new(FailureKind.NotFound, message);
 
     public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
+
+    public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message);
 }
 
 /// <summary>A value or a <see cref="Failure"/>; handlers return this instead of throwing for expected failures.</summary>

@@ -63,6 +63,9 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Who saves through this context: the name history and the audit log record, and the role the review workflow goes by.</summary>
+    public IChangeActor Actor => actor;
+
     /// <summary>Who reads through this context; the marking filter keeps to it.</summary>
     public RecordAccess Access => _access;
 

@@ -28,7 +28,7 @@ public sealed class ExampleProgramme(PtrackDbContext db, IngestDocument ingest)
         await db.SaveChangesAsync(cancellationToken);
 
         var result = await ingest.HandleAsync(
-            new IngestRequest(ArticleFileName, ReadArticle(), programme.Slug, IngestMode.Store), cancellationToken);
+            new IngestRequest(ArticleFileName, ReadArticle(), programme.Slug, IngestMode.Store, Approve: true), cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("The example article did not ingest: " + result.Failure!.Message);

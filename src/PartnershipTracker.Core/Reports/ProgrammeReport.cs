@@ -67,6 +67,24 @@ public sealed class ProgrammeReport(TimeProvider time)
             ("Generated", new Inline().Plain(time.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))),
         ]);
         writer.Paragraph(Inline.Of(programme.Summary));
+        writer.Paragraph(new Inline().Plain(ReviewScope(overview)));
+    }
+
+    /// <summary>What the report covers in the review workflow, said every time: "Approved records only; 3 records awaiting review are left out."</summary>
+    public static string ReviewScope(ProgrammeOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        if (!overview.ApprovedOnly)
+        {
+            return "All records, including drafts and records awaiting review.";
+        }
+
+        return overview.AwaitingReview switch
+        {
+            0 => "Approved records only; no record is awaiting review.",
+            1 => "Approved records only; 1 record awaiting review is left out.",
+            var n => $"Approved records only; {n.ToString(CultureInfo.InvariantCulture)} records awaiting review are left out.",
+        };
     }
 
     private static void ProgressAreas(ReportWriter writer, ProgrammeOverview overview)

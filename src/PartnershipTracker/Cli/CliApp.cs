@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PartnershipTracker.Cli.Commands.Audit;
 using PartnershipTracker.Cli.Commands.Config;
 using PartnershipTracker.Cli.Commands.Db;
 using PartnershipTracker.Cli.Commands.Drafts;
@@ -21,6 +22,7 @@ public static class CliApp
         IngestCommand.Create(),
         DraftsCommand.Create(),
         ReportCommand.Create(),
+        AuditCommand.Create(),
         ServeCommand.Create(),
         DbCommand.Create(),
         ConfigCommand.Create(),

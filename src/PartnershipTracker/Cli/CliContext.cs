@@ -62,7 +62,7 @@ internal static class CliContext
     public static int Fail(Failure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return Fail(failure.Message, failure.Kind == FailureKind.Conflict ? ExitCodes.Failure : ExitCodes.BadInput);
+        return Fail(failure.Message, failure.Kind is FailureKind.Conflict or FailureKind.Forbidden ? ExitCodes.Failure : ExitCodes.BadInput);
     }
 
     /// <summary>

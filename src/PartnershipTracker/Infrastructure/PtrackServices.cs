@@ -62,6 +62,11 @@ public static class PtrackServices
         services.AddScoped<GetSource>();
         services.AddScoped<DeleteRecord>();
         services.AddScoped<RestoreRecord>();
+        services.AddScoped<Core.Features.Review.SubmitRecord>();
+        services.AddScoped<Core.Features.Review.ApproveRecord>();
+        services.AddScoped<Core.Features.Review.ReturnRecord>();
+        services.AddScoped<Core.Features.Audit.ListAuditEntries>();
+        services.AddScoped<Core.Features.Review.ListRecordsInReview>();
         services.AddScoped<GetRecordHistory>();
         services.AddScoped<GetProgrammeDashboard>();
         services.AddScoped<GetPortfolio>();

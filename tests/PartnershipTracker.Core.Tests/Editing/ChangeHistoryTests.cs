@@ -100,8 +100,8 @@ public sealed class ChangeHistoryTests : IAsyncLifetime
         Assert.Equal([ChangeAction.Updated, ChangeAction.Created], history.Select(h => h.Action));
         Assert.Equal((2, Loaded.AddDays(1), "ingest"), (history[0].Revision, history[0].At, history[0].Actor));
         Assert.Equal(
-            // "Completed 2025" gives the end; the start stays 2023 (see RecordMapper).
-            [("End", "null", "\"2025\""), ("Status", "\"Launched\"", "\"Completed\""), ("StatusLabel", "\"Launched 2023\"", "\"Completed 2025\"")],
+            // "Completed 2025" gives the end; the start stays 2023 (see RecordMapper). Ingest's change is a draft to review.
+            [("End", "null", "\"2025\""), ("ReviewState", "\"Approved\"", "\"Draft\""), ("Status", "\"Launched\"", "\"Completed\""), ("StatusLabel", "\"Launched 2023\"", "\"Completed 2025\"")],
             Values(history[0]).Order());
     }
 

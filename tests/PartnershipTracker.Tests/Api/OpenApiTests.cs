@@ -54,7 +54,13 @@ public sealed class OpenApiTests(WebAppFixture app) : IClassFixture<WebAppFixtur
                 Assert.Superset(new HashSet<string> { "404", "409", "412", "428" }, problems);
             }
 
-            if (method is "POST" && !path.EndsWith("/restore", StringComparison.Ordinal))
+            // Review steps (docs/adr/0017-review-workflow-and-audit.md): If-Match like every change, 403 for a role that may not.
+            if (path.EndsWith("/submit", StringComparison.Ordinal) || path.EndsWith("/approve", StringComparison.Ordinal) || path.EndsWith("/return", StringComparison.Ordinal))
+            {
+                Assert.Superset(new HashSet<string> { "403", "404", "409", "412", "428" }, problems);
+            }
+
+            if (method is "POST" && !path.EndsWith("/restore", StringComparison.Ordinal) && !path.EndsWith("/submit", StringComparison.Ordinal) && !path.EndsWith("/approve", StringComparison.Ordinal))
             {
                 Assert.Superset(new HashSet<string> { "400", "415" }, problems);
                 Assert.NotNull(operation.RequestBody);

@@ -5,6 +5,9 @@ public interface IChangeActor
 {
     /// <summary>"ingest", "cli", "web", or the signed-in user's name; at most 200 characters.</summary>
     string Name { get; }
+
+    /// <summary>The role the changes are made with; decides where an edit lands in the review workflow. Admin unless set.</summary>
+    Domain.Role Role => Domain.Role.Admin;
 }
 
 /// <summary>

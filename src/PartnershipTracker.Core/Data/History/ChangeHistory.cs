@@ -47,6 +47,7 @@ internal static class ChangeHistory
                 {
                     (null, not null) => ChangeAction.Deleted,
                     (not null, null) => ChangeAction.Restored,
+                    _ when ReviewTransition(entry, changed) is { } transition => transition,
                     _ when changed.Count > 0 => ChangeAction.Updated,
                     _ => (ChangeAction?)null,
                 };
@@ -78,6 +79,27 @@ internal static class ChangeHistory
             Classification = change.Entry.Entity.Classification,
             ReleasableTo = change.Entry.Entity.ReleasableTo,
         });
+
+    /// <summary>
+    /// A change of the review state alone (with or without the reviewer's comment) to Submitted, Approved or Returned
+    /// is that step of the review workflow; a change that also alters other fields is an update.
+    /// </summary>
+    private static ChangeAction? ReviewTransition(EntityEntry<IEditableRecord> entry, List<(IProperty Metadata, object? OriginalValue)> changed)
+    {
+        if (!changed.Any(c => c.Metadata.Name == nameof(IEditableRecord.ReviewState))
+            || changed.Any(c => c.Metadata.Name is not (nameof(IEditableRecord.ReviewState) or nameof(IEditableRecord.ReviewComment))))
+        {
+            return null;
+        }
+
+        return entry.Entity.ReviewState switch
+        {
+            ReviewState.Submitted => ChangeAction.Submitted,
+            ReviewState.Approved => ChangeAction.Approved,
+            ReviewState.Returned => ChangeAction.Returned,
+            _ => null,
+        };
+    }
 
     private static bool IsField(IProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()

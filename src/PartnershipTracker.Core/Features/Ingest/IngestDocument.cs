@@ -30,7 +30,9 @@ public enum IngestMode
 /// <param name="Content">The file's bytes.</param>
 /// <param name="ProgrammeSlug">The programme; null for the only one.</param>
 /// <param name="Mode">Dry run, stage for review, or store.</param>
-public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode);
+/// <param name="Approve">Store the source and the records it creates or changes as Approved instead of Draft (the CLI's
+/// <c>--approve</c>, the example programme); see docs/adr/0017-review-workflow-and-audit.md.</param>
+public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode, bool Approve = false);
 
 /// <summary>What ingest recovered and mapped, and what it staged (<see cref="Draft"/>) or stored (<see cref="Stored"/>); both null for a dry run.</summary>
 /// <param name="Copies">Passages of this document that stored sources of the programme also have (other files than this one).</param>
@@ -58,7 +60,8 @@ public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool Alr
 /// Re-ingesting identical bytes writes nothing; changed bytes under the same file name become a new
 /// version of the source. A record that already exists (same area and title, same initiative name, same
 /// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status; a deleted
-/// record or source version is matched too and stays deleted.
+/// record or source version is matched too and stays deleted. Stored sources and the records ingest creates or
+/// changes are Draft in the review workflow unless the request approves them (PRODUCT.md C3).
 /// </summary>
 public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time)
 {
@@ -83,14 +86,15 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return request.Mode switch
         {
             IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
-            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, cancellationToken) },
+            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, request.Approve, cancellationToken) },
             _ => outcome,
         };
     }
 
     /// <summary>Stores a staged draft: reads its bytes again, writes source, records and evidence, and removes the draft, in one transaction.</summary>
+    /// <param name="approve">Store as Approved instead of Draft in the review workflow.</param>
     /// <returns>The outcome, or NotFound when no draft has that id.</returns>
-    public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, CancellationToken cancellationToken = default)
+    public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, bool approve = false, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
         if (draft is null)
@@ -107,7 +111,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (outcome, passages) = read.Value;
-        var stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken);
+        var stored = await StoreAsync(programme, outcome, passages, draft, approve, cancellationToken);
 
         // Null: someone accepted or discarded the same draft a moment ago (a double click on "Store"); their transaction won.
         return stored is null ? DraftNotFound(draftId) : outcome with { Stored = stored };
@@ -193,8 +197,18 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return new StagedIngest(draft.Id, draft.StagedAt, AlreadyStaged: false);
     }
 
+    /// <summary>Every record ingest is about to create or change takes <paramref name="state"/>; records it only adds evidence to keep theirs.</summary>
+    private void SetReviewState(ReviewState state)
+    {
+        db.ChangeTracker.DetectChanges();
+        foreach (var entry in db.ChangeTracker.Entries<IEditableRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.ReviewState = state;
+        }
+    }
+
     /// <returns>What was stored; null when <paramref name="draft"/> was removed by someone else meanwhile (nothing is written then).</returns>
-    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, CancellationToken cancellationToken)
+    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, bool approve, CancellationToken cancellationToken)
     {
         var (document, records) = (outcome.Document, outcome.Records);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -240,12 +254,15 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             UnmappedStructureJson = records.Unmapped.Count == 0 ? null : JsonSerializer.Serialize(
                 document.Blocks.Where(b => records.Unmapped.Any(u => u.Line == b.Line)).Select(IngestJson.Block), Json),
         };
+        var reviewState = approve ? ReviewState.Approved : ReviewState.Draft;
+        source.ReviewState = reviewState;
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
 
         var writer = new RecordWriter(db, programme.Id, source.Id);
         await writer.LoadAsync(cancellationToken);
         writer.Write(records);
+        SetReviewState(reviewState);
         await db.SaveChangesAsync(cancellationToken);
         await writer.AddEvidenceAsync(cancellationToken);
         await repeats.AddAsync(source.Id, passages, outcome.Copies, cancellationToken);

@@ -9,13 +9,20 @@ namespace PartnershipTracker.Core.Features.Programmes;
 
 /// <summary>
 /// Everything the report shows about one programme, read in a handful of queries
-/// as plain rows. Each row carries the places it is cited (<see cref="Citation"/>).
+/// as plain rows. Each row carries the places it is cited (<see cref="Citation"/>). With <c>approvedOnly</c> only
+/// records approved in the review workflow are read (PRODUCT.md C3), and <see cref="ProgrammeOverview.AwaitingReview"/>
+/// counts the live records left out.
 /// </summary>
 public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup programmes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Result<ProgrammeOverview>> HandleAsync(string? slug, CancellationToken cancellationToken = default)
+    public async Task<Result<ProgrammeOverview>> HandleAsync(string? slug, CancellationToken cancellationToken = default) =>
+        await HandleAsync(slug, approvedOnly: false, cancellationToken);
+
+    /// <inheritdoc cref="HandleAsync(string?, CancellationToken)"/>
+    /// <param name="approvedOnly">Read only Approved records; the others are counted in <see cref="ProgrammeOverview.AwaitingReview"/>.</param>
+    public async Task<Result<ProgrammeOverview>> HandleAsync(string? slug, bool approvedOnly, CancellationToken cancellationToken = default)
     {
         var found = await programmes.FindAsync(slug, cancellationToken);
         if (!found.Succeeded)
@@ -25,32 +32,32 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
 
         var programme = found.Value!;
         var id = programme.Id;
-        var areas = await db.Areas.AsNoTracking().Where(a => a.ProgrammeId == id).OrderBy(a => a.Id)
+        var areas = await db.Areas.AsNoTracking().Where(a => a.ProgrammeId == id && (!approvedOnly || a.ReviewState == ReviewState.Approved)).OrderBy(a => a.Id)
             .Select(a => new AreaRow(a.Id, a.Name, a.Description, a.Chapter, a.Aliases.Where(x => x.Name != a.Name).Select(x => x.Name).ToList()))
             .ToListAsync(cancellationToken);
-        var achievements = await db.Achievements.AsNoTracking().Where(a => a.ProgrammeId == id).OrderBy(a => a.Id)
+        var achievements = await db.Achievements.AsNoTracking().Where(a => a.ProgrammeId == id && (!approvedOnly || a.ReviewState == ReviewState.Approved)).OrderBy(a => a.Id)
             .Select(a => new AchievementRow(a.Id, a.AreaId, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource))
             .ToListAsync(cancellationToken);
-        var challenges = await db.Challenges.AsNoTracking().Where(c => c.ProgrammeId == id).OrderBy(c => c.Id)
+        var challenges = await db.Challenges.AsNoTracking().Where(c => c.ProgrammeId == id && (!approvedOnly || c.ReviewState == ReviewState.Approved)).OrderBy(c => c.Id)
             .Select(c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource))
             .ToListAsync(cancellationToken);
-        var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProgrammeId == id).OrderBy(i => i.Id)
+        var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.ProgrammeId == id && (!approvedOnly || i.ReviewState == ReviewState.Approved)).OrderBy(i => i.Id)
             .Select(i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource))
             .ToListAsync(cancellationToken);
-        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ProgrammeId == id).OrderBy(r => r.Id)
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ProgrammeId == id && (!approvedOnly || r.ReviewState == ReviewState.Approved)).OrderBy(r => r.Id)
             .Select(r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource))
             .ToListAsync(cancellationToken);
-        var milestones = (await db.Milestones.AsNoTracking().Where(m => m.ProgrammeId == id)
+        var milestones = (await db.Milestones.AsNoTracking().Where(m => m.ProgrammeId == id && (!approvedOnly || m.ReviewState == ReviewState.Approved))
             .Select(m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence))
             .ToListAsync(cancellationToken))
             .OrderBy(m => m.Date?.ToString() ?? "9999").ThenBy(m => m.Id).ToList();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProgrammeId == id).OrderBy(i => i.Id)
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProgrammeId == id && (!approvedOnly || i.ReviewState == ReviewState.Approved)).OrderBy(i => i.Id)
             .Select(i => new IndicatorRow(i.Id, i.Name, i.Unit, i.Direction, i.Description,
                 i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
                     o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.SourceId,
                     o.Source != null ? o.Source.Title : null, o.Source != null ? o.Source.Url : null, o.Confidence, o.Note)).ToList()))
             .ToListAsync(cancellationToken);
-        var sources = await db.Sources.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Id)
+        var sources = await db.Sources.AsNoTracking().Where(s => s.ProgrammeId == id && (!approvedOnly || s.ReviewState == ReviewState.Approved)).OrderBy(s => s.Id)
             .Select(s => new SourceRow(s.Id, s.Title, s.Publisher, s.Url, s.FileName, s.PublishedOn, s.RetrievedAt, s.Sha256, s.Format, s.Kind, s.Version, s.DataQualityFlags, s.IngestReportJson))
             .ToListAsync(cancellationToken);
         var sourceIds = sources.Select(s => s.Id).ToList();
@@ -65,8 +72,23 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
             new ProgrammeRow(programme.Id, programme.Slug, programme.Name, programme.Alliance, programme.PartnerIso3, programme.Frameworks, programme.ReviewCycle, programme.Summary),
             areas, achievements, challenges, initiatives, recommendations, milestones, indicators, sources,
             DataQuality(sources),
-            citations);
+            citations)
+        {
+            ApprovedOnly = approvedOnly,
+            AwaitingReview = approvedOnly ? await CountAwaitingReviewAsync(id, cancellationToken) : 0,
+        };
     }
+
+    /// <summary>Live records of the programme the reader may see that are not approved (draft, submitted or returned).</summary>
+    private async Task<int> CountAwaitingReviewAsync(int programmeId, CancellationToken cancellationToken) =>
+        await db.Areas.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Achievements.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Challenges.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Initiatives.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Milestones.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Recommendations.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Indicators.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
+        + await db.Sources.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken);
 
     private static List<DataQualityRow> DataQuality(List<SourceRow> sources)
     {
@@ -106,12 +128,24 @@ public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Ti
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 }
 
 public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource) : IRecordRow
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>Who can unblock it, when known.</summary>
     public string? Owner { get; init; }
@@ -124,6 +158,12 @@ public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? Fo
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>The focus area as written, with the area it resolves to when the names differ: "Digital Threat Protection (Cybersecurity)".</summary>
     public string? FocusAreaShown => (FocusArea, Area) switch
@@ -140,6 +180,12 @@ public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, s
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+
     public string? IssuedBy { get; init; }
 
     /// <summary>The review cycle it was issued in, e.g. "2024".</summary>
@@ -150,6 +196,12 @@ public sealed record MilestoneRow(int Id, string Title, string? Description, Par
 {
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 
     /// <summary>The initiative it is a step of; null for a step of the programme.</summary>
     public int? InitiativeId { get; init; }
@@ -182,6 +234,12 @@ public sealed record ProgrammeOverview(
     IReadOnlyList<DataQualityRow> DataQuality,
     IReadOnlyDictionary<(RecordType Type, int Id), IReadOnlyList<Citation>> Citations)
 {
+    /// <summary>True when only records approved in the review workflow were read.</summary>
+    public bool ApprovedOnly { get; init; }
+
+    /// <summary>With <see cref="ApprovedOnly"/>: how many live records (draft, submitted or returned) were left out; else 0.</summary>
+    public int AwaitingReview { get; init; }
+
     public IReadOnlyList<Citation> CitationsOf(RecordType type, int id) =>
         Citations.TryGetValue((type, id), out var list) ? list : [];
 }

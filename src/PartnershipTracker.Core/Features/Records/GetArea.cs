@@ -15,6 +15,12 @@ public sealed record AreaDetail(
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 }
 
 /// <summary>One area by id.</summary>
@@ -30,6 +36,8 @@ public sealed class GetArea(PtrackDbContext db)
                 a.Description,
                 a.Chapter,
                 a.Revision,
+                a.ReviewState,
+                a.ReviewComment,
                 Programme = db.Programmes.Where(p => p.Id == a.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Aliases = a.Aliases.Where(x => x.Name != a.Name).OrderBy(x => x.Name).Select(x => x.Name).ToList(),
             })
@@ -52,6 +60,6 @@ public sealed class GetArea(PtrackDbContext db)
             .Select(x => new RecordLink(RecordType.Indicator, x.Id, x.Name, false)).ToListAsync(cancellationToken));
 
         var evidence = await RecordReading.EvidenceAsync(db, RecordType.Area, id, cancellationToken);
-        return new AreaDetail(area.Id, area.Programme, area.Name, area.Description, area.Chapter, area.Aliases, records, evidence) { Revision = area.Revision };
+        return new AreaDetail(area.Id, area.Programme, area.Name, area.Description, area.Chapter, area.Aliases, records, evidence) { Revision = area.Revision, ReviewState = area.ReviewState, ReviewComment = area.ReviewComment };
     }
 }

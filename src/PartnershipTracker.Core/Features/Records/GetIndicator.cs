@@ -25,6 +25,12 @@ public sealed record IndicatorDetail(
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 }
 
 /// <summary>A source by id and title, for a link.</summary>
@@ -45,6 +51,8 @@ public sealed class GetIndicator(PtrackDbContext db)
                 i.Description,
                 i.AreaId,
                 i.Revision,
+                i.ReviewState,
+                i.ReviewComment,
                 Area = db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
                 Programme = db.Programmes.Where(p => p.Id == i.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Observations = i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
@@ -73,6 +81,6 @@ public sealed class GetIndicator(PtrackDbContext db)
             o => o.Id,
             o => (IReadOnlyList<SourceRef>)cited.Where(c => c.RecordId == o.Id && c.SourceId != o.SourceId)
                 .Select(c => new SourceRef(c.SourceId, c.Title)).Distinct().ToList());
-        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence, others) { Revision = found.Revision };
+        return new IndicatorDetail(found.Id, found.Programme, found.Name, found.Unit, found.Direction, found.Description, found.AreaId, found.Area, periods, evidence, others) { Revision = found.Revision, ReviewState = found.ReviewState, ReviewComment = found.ReviewComment };
     }
 }

@@ -32,6 +32,12 @@ public sealed record SourceDetail(
 {
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
+
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
 }
 
 /// <summary>One source by id.</summary>
@@ -60,6 +66,8 @@ public sealed class GetSource(PtrackDbContext db)
             Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), await SharedPassagesAsync(id, cancellationToken), lines)
         {
             Revision = source.Revision,
+            ReviewState = source.ReviewState,
+            ReviewComment = source.ReviewComment,
         };
     }
 

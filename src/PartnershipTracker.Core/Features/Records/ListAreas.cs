@@ -14,6 +14,12 @@ public sealed record AreaListItem(int Id, string Name, MapChapter? Chapter, IRea
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+
     public string? Description { get; init; }
 }
 
@@ -36,7 +42,7 @@ public sealed class ListAreas(PtrackDbContext db, ProgrammeLookup programmes)
             db.Initiatives.Count(x => x.AreaId == a.Id),
             db.Recommendations.Count(x => x.AreaId == a.Id),
             db.Indicators.Count(x => x.AreaId == a.Id))
-        { Revision = a.Revision, Description = a.Description });
+        { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Description = a.Description });
 
     public async Task<Result<RecordList<AreaListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,12 @@ public sealed record IndicatorListItem(int Id, string Name, string Unit, Indicat
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+
     public string? Description { get; init; }
 }
 
@@ -32,7 +38,7 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
             db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
             i.Observations.Count,
             i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count())
-        { Revision = i.Revision, Description = i.Description });
+        { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Description = i.Description });
 
     public async Task<Result<RecordList<IndicatorListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,12 @@ public sealed record SourceListItem(int Id, string Title, string? Publisher, Sou
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
+    /// <summary>Where the record stands in the review workflow (draft, submitted, approved, returned).</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+
     public string? Url { get; init; }
 
     /// <summary>Admiralty reliability grade A–F, when graded.</summary>
@@ -38,7 +44,7 @@ public sealed class ListSources(PtrackDbContext db, ProgrammeLookup programmes)
         s => new SourceListItem(
             s.Id, s.Title, s.Publisher, s.Kind, s.PublishedOn, s.Format, s.Version, s.DataQualityFlags,
             db.Evidence.Count(e => e.SourceId == s.Id))
-        { Revision = s.Revision, Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility });
+        { Revision = s.Revision, ReviewState = s.ReviewState, ReviewComment = s.ReviewComment, Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility });
 
     public async Task<Result<RecordList<SourceListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,14 @@ namespace PartnershipTracker.Core.Features.Records;
 /// ETag) and <see cref="DeletedAt"/> (null while live). <see cref="Title"/> is the record's name, title or, for a
 /// recommendation, its strategic action.
 /// </summary>
-public sealed record RecordSummary(RecordType Type, int Id, int ProgrammeId, string Title, int Revision, DateTimeOffset? DeletedAt);
+public sealed record RecordSummary(RecordType Type, int Id, int ProgrammeId, string Title, int Revision, DateTimeOffset? DeletedAt)
+{
+    /// <summary>Where the record stands in the review workflow.</summary>
+    public ReviewState ReviewState { get; init; } = ReviewState.Approved;
+
+    /// <summary>The reviewer's comment when the record was last returned; null otherwise.</summary>
+    public string? ReviewComment { get; init; }
+}
 
 /// <summary>
 /// One editable record by type and id, deleted or not: what a delete confirmation, an undo notice or a history
@@ -80,14 +87,14 @@ internal static class RecordSummaries
     /// <summary>The records of <paramref name="type"/> that pass <paramref name="filter"/>, newest id first, as summaries.</summary>
     public static IQueryable<RecordSummary> Query(PtrackDbContext db, RecordType type, SummaryFilter filter) => type switch
     {
-        RecordType.Area => Where(db.Areas, filter).Select(r => new RecordSummary(RecordType.Area, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Achievement => Where(db.Achievements, filter).Select(r => new RecordSummary(RecordType.Achievement, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Challenge => Where(db.Challenges, filter).Select(r => new RecordSummary(RecordType.Challenge, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Initiative => Where(db.Initiatives, filter).Select(r => new RecordSummary(RecordType.Initiative, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Milestone => Where(db.Milestones, filter).Select(r => new RecordSummary(RecordType.Milestone, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
-        RecordType.Recommendation => Where(db.Recommendations, filter).Select(r => new RecordSummary(RecordType.Recommendation, r.Id, r.ProgrammeId, r.StrategicAction, r.Revision, r.DeletedAt)),
-        RecordType.Indicator => Where(db.Indicators, filter).Select(r => new RecordSummary(RecordType.Indicator, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt)),
-        RecordType.Source => Where(db.Sources, filter).Select(r => new RecordSummary(RecordType.Source, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt)),
+        RecordType.Area => Where(db.Areas, filter).Select(r => new RecordSummary(RecordType.Area, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Achievement => Where(db.Achievements, filter).Select(r => new RecordSummary(RecordType.Achievement, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Challenge => Where(db.Challenges, filter).Select(r => new RecordSummary(RecordType.Challenge, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Initiative => Where(db.Initiatives, filter).Select(r => new RecordSummary(RecordType.Initiative, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Milestone => Where(db.Milestones, filter).Select(r => new RecordSummary(RecordType.Milestone, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Recommendation => Where(db.Recommendations, filter).Select(r => new RecordSummary(RecordType.Recommendation, r.Id, r.ProgrammeId, r.StrategicAction, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Indicator => Where(db.Indicators, filter).Select(r => new RecordSummary(RecordType.Indicator, r.Id, r.ProgrammeId, r.Name, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
+        RecordType.Source => Where(db.Sources, filter).Select(r => new RecordSummary(RecordType.Source, r.Id, r.ProgrammeId, r.Title, r.Revision, r.DeletedAt) { ReviewState = r.ReviewState, ReviewComment = r.ReviewComment }),
         _ => throw new ArgumentException($"{type} is not an editable record type.", nameof(type)),
     };
 
@@ -111,10 +118,15 @@ internal static class RecordSummaries
             query = query.Where(r => r.DeletedAt != null);
         }
 
+        if (filter.ReviewState is ReviewState state)
+        {
+            query = query.Where(r => r.DeletedAt == null && r.ReviewState == state);
+        }
+
         query = query.OrderByDescending(r => r.Id);
         return filter.Take is int take ? query.Take(take) : query;
     }
 }
 
-/// <summary>Which records <see cref="RecordSummaries.Query"/> reads: one id, one programme's, only deleted ones, at most <see cref="Take"/>.</summary>
-internal sealed record SummaryFilter(int? Id = null, int? ProgrammeId = null, bool DeletedOnly = false, int? Take = null);
+/// <summary>Which records <see cref="RecordSummaries.Query"/> reads: one id, one programme's, only deleted ones, only live ones in one review state, at most <see cref="Take"/>.</summary>
+internal sealed record SummaryFilter(int? Id = null, int? ProgrammeId = null, bool DeletedOnly = false, int? Take = null, ReviewState? ReviewState = null);

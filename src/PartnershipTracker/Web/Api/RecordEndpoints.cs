@@ -11,6 +11,7 @@ using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Core.Features.Records.Listing;
+using PartnershipTracker.Core.Features.Review;
 using PartnershipTracker.Domain;
 using PartnershipTracker.Web.Infrastructure;
 
@@ -64,6 +65,10 @@ public sealed class ListParameters
     [FromQuery(Name = "kind")]
     public string? Kind { get; init; }
 
+    /// <summary>A review state, any case: draft, submitted, approved or returned (every list).</summary>
+    [FromQuery(Name = "reviewState")]
+    public string? ReviewState { get; init; }
+
     /// <summary>Text the record's main text fields contain (ASCII letters in any case).</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -111,6 +116,7 @@ public sealed class ListParameters
             Severity = Severity,
             Cycle = Cycle,
             Kind = Kind,
+            ReviewState = ReviewState,
             Q = Q,
             Sort = Sort,
             Descending = descending,
@@ -140,6 +146,21 @@ public sealed class ListParameters
         errors.Add(field, $"{field} must be a whole number (not '{FieldErrors.Shorten(text)}')");
         return null;
     }
+}
+
+/// <summary>The body of <c>POST …/{id}/return</c>: the reviewer's comment for the author, 1 to 2000 characters.</summary>
+public sealed record ReturnInput(string Comment);
+
+/// <summary>A step of the review workflow as an API action under a record: its path segment and what it does.</summary>
+internal sealed record ReviewStep(string Path, string Verb, Func<string, string> Description)
+{
+    public static readonly ReviewStep Submit = new("submit", "Submit", noun => $"Submits a draft or returned {noun} for review (contributor and up); 409 in another state.");
+
+    public static readonly ReviewStep Approve = new("approve", "Approve", noun => $"Approves a submitted {noun} (reviewer and up; 403 for the reviewer who made its last change); 409 in another state.");
+
+    public static readonly ReviewStep Return = new("return", "Return", noun => $"Returns a submitted {noun} to its author with a comment: body {{\"comment\": \"...\"}}, 1 to 2000 characters (reviewer and up); 409 in another state.");
+
+    public static IReadOnlyList<ReviewStep> All { get; } = [Submit, Approve, Return];
 }
 
 /// <summary>
@@ -242,6 +263,28 @@ internal static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        foreach (var step in ReviewStep.All)
+        {
+            var endpoint = group.MapPost("/{id:int}/" + step.Path, (HttpContext context, int id, CancellationToken ct) => ReviewAsync(context, resource, id, step, ct))
+                .WithName(step.Verb + single)
+                .WithSummary($"{step.Verb} {a} {noun}")
+                .WithDescription(step.Description(noun) + " Requires If-Match with the ETag read; answers the record with its new ETag.");
+            if (step == ReviewStep.Return)
+            {
+                endpoint.Accepts<ReturnInput>("application/json")
+                    .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                    .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            endpoint.Produces<TRow>()
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        }
 
         group.MapGet("/{id:int}/evidence", (int id, GetRecordEvidence evidence, CancellationToken ct) => EvidenceAsync(resource.Type, id, evidence, ct))
             .WithName($"Get{single}Evidence")
@@ -416,6 +459,53 @@ internal static class RecordEndpoints
         }
 
         var row = await resource.Get(context.RequestServices, id, ct);
+        return TypedResults.Ok(row.Value);
+    }
+
+    /// <summary>Submit, approve or return: <c>POST …/{id}/submit|approve|return</c> with If-Match; return takes <c>{"comment": "…"}</c>.</summary>
+    private static async Task<IResult> ReviewAsync<TRecord, TRow, TInput>(HttpContext context, RecordResource<TRecord, TRow, TInput> resource, int id, ReviewStep step, CancellationToken ct)
+        where TRecord : class, IEditableRecord
+        where TRow : IRecordRow
+        where TInput : class
+    {
+        var expected = ETags.ExpectedRevision(context.Request, out var precondition);
+        if (expected is null)
+        {
+            return precondition!;
+        }
+
+        string? comment = null;
+        if (step == ReviewStep.Return)
+        {
+            var (body, problem) = await ApiJson.ReadObjectAsync(context.Request, JsonTypes, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (body!["comment"] is { } value && value.GetValueKind() != JsonValueKind.String)
+            {
+                return ApiResults.Invalid("comment must be a string", "comment");
+            }
+
+            comment = body["comment"]?.GetValue<string>();
+        }
+
+        var request = new RecordAtRevision(resource.Type, id, expected.Value);
+        var services = context.RequestServices;
+        var result = step.Path switch
+        {
+            "submit" => await services.GetRequiredService<SubmitRecord>().HandleAsync(request, ct),
+            "approve" => await services.GetRequiredService<ApproveRecord>().HandleAsync(request, ct),
+            _ => await services.GetRequiredService<ReturnRecord>().HandleAsync(request, comment, ct),
+        };
+        if (!result.Succeeded)
+        {
+            return await ConflictOrStaleAsync(context, resource, id, expected.Value, result.Failure!, ct);
+        }
+
+        var row = await resource.Get(services, id, ct);
+        context.Response.Headers.ETag = ETags.Of(result.Value!.Revision);
         return TypedResults.Ok(row.Value);
     }
 

@@ -15,11 +15,12 @@ public static class FailureResults
     /// <summary>The <see cref="HttpContext.Items"/> key under which a page's failure message travels to the error page.</summary>
     public const string MessageKey = "ptrack.failure-message";
 
-    /// <summary>400 for invalid input, 404 for a missing thing, 409 for a clash with the stored state.</summary>
+    /// <summary>400 for invalid input, 404 for a missing thing, 409 for a clash with the stored state, 403 for a role that may not do it.</summary>
     public static int StatusOf(FailureKind kind) => kind switch
     {
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -55,6 +56,7 @@ public static class FailureResults
         {
             FailureKind.NotFound => "Not found",
             FailureKind.Conflict => "Conflict",
+            FailureKind.Forbidden => "Forbidden",
             _ => "Invalid request",
         };
         return TypedResults.Problem(

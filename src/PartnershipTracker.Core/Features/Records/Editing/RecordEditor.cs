@@ -14,7 +14,13 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// <remarks>
 /// Failures: Invalid with every field message at once (<see cref="Failure.Fields"/>, camelCase keys as in the
 /// API JSON); NotFound for an unknown programme or an unknown or deleted record; Conflict when the record is no
-/// longer at the expected revision, whether that is seen before saving or by the concurrency token while saving.
+/// longer at the expected revision, whether that is seen before saving or by the concurrency token while saving;
+/// Forbidden for a viewer (after NotFound, so that a hidden record stays hidden).
+/// <para>
+/// The review workflow (PRODUCT.md C3, docs/adr/0017-review-workflow-and-audit.md) is applied here, the one place
+/// every create and edit goes through: a contributor's new or changed record becomes
+/// <see cref="ReviewState.Draft"/>; a reviewer's or admin's becomes (or stays) <see cref="ReviewState.Approved"/>.
+/// </para>
 /// </remarks>
 public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes)
     where TRecord : class, IEditableRecord
@@ -34,6 +40,11 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
             return found.Failure!;
         }
 
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
         var record = Blank(found.Value!.Id);
         var errors = new FieldErrors();
         await ApplyAsync(input, record, errors, cancellationToken);
@@ -41,6 +52,8 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
+
+        record.ReviewState = Review.ReviewRules.StateAfterEdit(db.Actor.Role);
 
         db.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -58,6 +71,11 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
             return found.Failure!;
         }
 
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
         var record = (TRecord)found.Value!;
         var errors = new FieldErrors();
         await ApplyAsync(input, record, errors, cancellationToken);
@@ -65,6 +83,8 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
+
+        record.ReviewState = Review.ReviewRules.StateAfterEdit(db.Actor.Role);
 
         return await RecordEditing.SaveAsync(db, request, record, cancellationToken);
     }
@@ -77,4 +97,7 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
     /// record's editable fields from it: a refused input leaves the record untouched.
     /// </summary>
     protected abstract Task ApplyAsync(TInput input, TRecord record, FieldErrors errors, CancellationToken cancellationToken);
+
+    private Failure? Refused() =>
+        db.Actor.Role < Role.Contributor ? Failure.Forbidden($"a {db.Actor.Role.ToString().ToLowerInvariant()} may not create or change {EditableRecords.Noun(Type)} records") : null;
 }

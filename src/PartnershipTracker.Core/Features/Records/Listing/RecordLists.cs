@@ -78,6 +78,18 @@ internal static class RecordLists
 
         var programmeId = programme.Value!.Id;
         var filtered = shape.Filter(db.Set<TEntity>().AsNoTracking().Where(r => r.ProgrammeId == programmeId), query, errors);
+        if (!string.IsNullOrWhiteSpace(query.ReviewState))
+        {
+            if (Review.ReviewRules.TryParse(query.ReviewState, out var state))
+            {
+                filtered = filtered.Where(r => r.ReviewState == state);
+            }
+            else
+            {
+                errors.Add("reviewState", $"reviewState must be draft, submitted, approved or returned (not '{FieldErrors.Shorten(query.ReviewState)}')");
+            }
+        }
+
         if (errors.Any)
         {
             return errors.ToFailure($"{shape.Noun} list query");

@@ -28,6 +28,9 @@ public sealed record RecordQuery
     /// <summary>A <see cref="Domain.SourceKind"/> name, any case (sources).</summary>
     public string? Kind { get; init; }
 
+    /// <summary>A <see cref="Domain.ReviewState"/> name, any case (every list): draft, submitted, approved or returned.</summary>
+    public string? ReviewState { get; init; }
+
     /// <summary>A <see cref="Domain.Severity"/> name, any case (challenges).</summary>
     public string? Severity { get; init; }
 

@@ -27,8 +27,9 @@ internal static class DraftsCommand
         show.SetAction((parse, ct) => ShowAsync(parse.GetValue(showId), parse.GetValue(json), ct));
 
         var acceptIds = new Argument<int[]>("id") { Description = "Drafts to store.", Arity = ArgumentArity.OneOrMore };
-        var accept = new Command("accept", "Store drafts: their sources, records and evidence, each in one transaction (--json: an array of the stored documents).") { acceptIds };
-        accept.SetAction((parse, ct) => AcceptAsync(parse.GetRequiredValue(acceptIds).Distinct().ToArray(), parse.GetValue(json), ct));
+        var approve = new Option<bool>("--approve") { Description = "Store the sources and records as approved instead of as drafts waiting for review (the CLI acts as admin)." };
+        var accept = new Command("accept", "Store drafts: their sources, records and evidence, each in one transaction (--json: an array of the stored documents).") { acceptIds, approve };
+        accept.SetAction((parse, ct) => AcceptAsync(parse.GetRequiredValue(acceptIds).Distinct().ToArray(), parse.GetValue(approve), parse.GetValue(json), ct));
 
         var discardIds = new Argument<int[]>("id") { Description = "Drafts to remove.", Arity = ArgumentArity.OneOrMore };
         var discard = new Command("discard", "Remove drafts without storing anything (--json: the drafts discarded).") { discardIds };
@@ -87,7 +88,7 @@ internal static class DraftsCommand
             return ExitCodes.Ok;
         }, cancellationToken);
 
-    private static Task<int> AcceptAsync(int[] ids, bool json, CancellationToken cancellationToken) =>
+    private static Task<int> AcceptAsync(int[] ids, bool approve, bool json, CancellationToken cancellationToken) =>
         CliContext.RunAsync(async (services, ct) =>
         {
             var exit = ExitCodes.Ok;
@@ -96,7 +97,7 @@ internal static class DraftsCommand
             {
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
-                var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>().AcceptDraftAsync(id, ct);
+                var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>().AcceptDraftAsync(id, approve, ct);
                 if (!result.Succeeded)
                 {
                     exit = CliContext.Fail(result.Failure!);

@@ -27,11 +27,12 @@ internal static class IngestCommand
         };
         var programme = new Option<string?>("--programme", "-p") { Description = "Slug of the programme to add the records to (default: the only programme)." };
         var accept = new Option<bool>("--accept") { Description = "Store the records at once instead of staging them as drafts for review." };
+        var approve = new Option<bool>("--approve") { Description = "With --accept: store the source and its records as approved instead of as drafts waiting for review (the CLI acts as admin)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Recover and map the documents, store nothing (not even a draft)." };
         var json = new Option<bool>("--json") { Description = "Write JSON on stdout: one object for one file (structure, removed passages, warnings, records); {documents, failures, summary} for several." };
         var command = new Command("ingest", "Read documents into sourced records: structure recovered, damage removed or flagged, every record tied to its line. Records are staged as drafts for review unless --accept is given.")
         {
-            paths, programme, accept, dryRun, json,
+            paths, programme, accept, approve, dryRun, json,
         };
         paths.Validators.Add(result =>
         {
@@ -48,16 +49,20 @@ internal static class IngestCommand
             {
                 result.AddError("--accept and --dry-run cannot be used together");
             }
+            else if (result.GetValue(approve) && !result.GetValue(accept))
+            {
+                result.AddError("--approve needs --accept: only stored records have a review state");
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
             var mode = parse.GetValue(dryRun) ? IngestMode.DryRun : parse.GetValue(accept) ? IngestMode.Store : IngestMode.Stage;
-            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(json), cancellationToken);
+            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(approve), parse.GetValue(json), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool approve, bool json, CancellationToken cancellationToken)
     {
         var single = paths.Length == 1 && !Directory.Exists(paths[0]);
         var (files, missing) = Expand(paths);
@@ -78,7 +83,7 @@ internal static class IngestCommand
 
             if (single)
             {
-                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, ct);
+                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, approve, ct);
                 if (run.Error is not null)
                 {
                     return CliContext.Fail(run.Error, ExitCodes.BadInput);
@@ -97,7 +102,7 @@ internal static class IngestCommand
             }
 
             var runs = new List<DocumentRun>(missing);
-            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, showProgress: !json && CliConsole.IsTerminal, ct));
+            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, approve, showProgress: !json && CliConsole.IsTerminal, ct));
             foreach (var failed in runs.Where(r => r.Error is not null))
             {
                 CliContext.Fail(failed.Error!, ExitCodes.BadInput);
@@ -153,14 +158,14 @@ internal static class IngestCommand
         return (files, missing);
     }
 
-    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, bool approve, bool showProgress, CancellationToken cancellationToken)
     {
         var runs = new List<DocumentRun>(files.Count);
         if (!showProgress)
         {
             foreach (var file in files)
             {
-                runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+                runs.Add(await IngestFileAsync(services, file, programme, mode, approve, cancellationToken));
             }
 
             return runs;
@@ -174,7 +179,7 @@ internal static class IngestCommand
                 foreach (var file in files)
                 {
                     task.Description = Markup.Escape(file.Name);
-                    runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+                    runs.Add(await IngestFileAsync(services, file, programme, mode, approve, cancellationToken));
                     task.Increment(1);
                 }
 
@@ -184,7 +189,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads, maps and stages or stores one file, in its own scope so that a long batch does not pile up tracked entities.</summary>
-    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, CancellationToken cancellationToken)
+    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, bool approve, CancellationToken cancellationToken)
     {
         var limit = services.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes;
         if (file.Length > limit)
@@ -205,7 +210,7 @@ internal static class IngestCommand
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
         var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>()
-            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode), cancellationToken);
+            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode, approve), cancellationToken);
         return result.Succeeded
             ? new DocumentRun(file.FullName, result.Value, null)
             : new DocumentRun(file.FullName, null, result.Failure!.Message);

@@ -3,7 +3,7 @@ using PartnershipTracker.Core.Reports;
 
 namespace PartnershipTracker.Cli.Commands.Report;
 
-/// <summary><c>ptrack report [--programme SLUG] --format html|md [-o FILE]</c>.</summary>
+/// <summary><c>ptrack report [--programme SLUG] --format html|md [-o FILE] [--include-drafts]</c>. Writes an audit entry "export".</summary>
 internal static class ReportCommand
 {
     public static Command Create()
@@ -31,6 +31,10 @@ internal static class ReportCommand
             Description = "Write the report to this file (replaced atomically) instead of stdout; the path is printed on stderr.",
             HelpName = "file",
         };
+        var includeDrafts = new Option<bool>("--include-drafts")
+        {
+            Description = "Also report draft, submitted and returned records; by default only approved records are reported, and the report says how many it left out.",
+        };
         var command = new Command(
             "report",
             "Write the programme progress report: programme summary, progress areas (achievements and ongoing challenges), " +
@@ -38,14 +42,14 @@ internal static class ReportCommand
             "indicators with every observation and its source, the sources, and a data-quality appendix of what ingest " +
             "removed or flagged. Every row cites its evidence (source #N, line L); text cut off in a source is marked.")
         {
-            programme, format, output,
+            programme, format, output, includeDrafts,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(programme), parse.GetRequiredValue(format), parse.GetValue(output), cancellationToken));
+            parse.GetValue(programme), parse.GetRequiredValue(format), parse.GetValue(output), parse.GetValue(includeDrafts), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? programme, string formatName, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? programme, string formatName, FileInfo? output, bool includeDrafts, CancellationToken cancellationToken)
     {
         if (ReportFormats.Parse(formatName) is not { } format)
         {
@@ -64,7 +68,7 @@ internal static class ReportCommand
 
         return await CliContext.RunAsync(async (services, ct) =>
         {
-            var result = await services.GetRequiredService<GetProgrammeReport>().HandleAsync(programme, format, ct);
+            var result = await services.GetRequiredService<GetProgrammeReport>().HandleAsync(programme, format, new ReportOptions(includeDrafts), ct);
             if (!result.Succeeded)
             {
                 return CliContext.Fail(result.Failure!);

@@ -28,7 +28,7 @@ public sealed class DraftModel(IngestDocument ingest) : PageModel
 
     public async Task<IActionResult> OnPostStoreAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await ingest.AcceptDraftAsync(id, cancellationToken);
+        var result = await ingest.AcceptDraftAsync(id, cancellationToken: cancellationToken);
         return result.Succeeded ? Redirect($"/sources/{result.Value!.Stored!.SourceId}") : this.Failed(result.Failure!);
     }
 
