@@ -23,7 +23,7 @@ namespace PartnershipTracker.BrowserTests;
 public sealed class BrowserApp : IAsyncLifetime
 {
     /// <summary>The admin every context is signed in as by default; the actor of the changes the tests make.</summary>
-    public const string AdminName = "admin";
+    public const string AdminName = "test-admin";
 
     /// <summary>Debian's Chromium; <c>PTRACK_CHROMIUM</c> names another executable. No browser is downloaded.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("PTRACK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";

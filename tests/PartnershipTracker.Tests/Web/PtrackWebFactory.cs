@@ -39,7 +39,7 @@ public sealed class PtrackWebFactory(string connectionString, Action<SecurityOpt
 public class WebAppFixture : IAsyncLifetime
 {
     /// <summary>The signed-in admin of <see cref="Client"/>; the actor of the changes it makes.</summary>
-    public const string AdminName = "admin";
+    public const string AdminName = "test-admin";
 
     private static readonly HtmlParser Parser = new();
 
