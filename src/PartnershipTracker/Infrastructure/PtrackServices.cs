@@ -3,6 +3,7 @@ using PartnershipTracker.Core.Examples;
 using PartnershipTracker.Core.Features.Dashboard;
 using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Core.Features.Records.Editing;
@@ -24,6 +25,8 @@ public static class PtrackServices
         services.AddSingleton(TimeProvider.System);
         services.AddPtrackDatabase(settings.Database, SqliteDatabaseProvider.Instance);
         services.AddSingleton(settings.Examples);
+        services.AddSingleton(settings.Markings);
+        services.AddScoped<ConfidentialityLabel>();
         services.AddSingleton(new IngestSettings(settings.Ingest, settings.Mapping));
         services.AddScoped<DatabaseBootstrap>();
         services.AddScoped<ExampleProgramme>();

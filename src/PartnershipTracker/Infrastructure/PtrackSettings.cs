@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Ingest;
 
@@ -18,6 +19,9 @@ public sealed class PtrackSettings
     public required MappingRules Mapping { get; init; }
 
     public required ExampleOptions Examples { get; init; }
+
+    /// <summary>The marking of a new record or source when none is given (<c>Security:DefaultClassification</c>, <c>Security:DefaultReleasableTo</c>).</summary>
+    public MarkingDefaults Markings { get; init; } = new();
 
     /// <summary>Reads and checks the configuration; the error names the setting at fault.</summary>
     public static (PtrackSettings? Settings, string? Error) Read(IConfiguration configuration)
@@ -76,6 +80,12 @@ public sealed class PtrackSettings
             return (null, $"configuration: Ingest:MaxProcessingTime must be a positive time of at most {IngestOptions.LongestProcessingTime:c} (e.g. 00:00:30), not {ingest.MaxProcessingTime:c}");
         }
 
+        var (markings, markingError) = MarkingDefaults.Read(configuration[MarkingDefaults.ClassificationKey], configuration[MarkingDefaults.ReleasableToKey]);
+        if (markings is null)
+        {
+            return (null, "configuration: " + markingError);
+        }
+
         var rules = MappingRules.Default;
         if (mapping.MappingFile is { Length: > 0 } file)
         {
@@ -88,6 +98,6 @@ public sealed class PtrackSettings
             rules = loaded;
         }
 
-        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples }, null);
+        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples, Markings = markings }, null);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Core.Ingest.Repeats;
@@ -30,7 +31,9 @@ public enum IngestMode
 /// <param name="Content">The file's bytes.</param>
 /// <param name="ProgrammeSlug">The programme; null for the only one.</param>
 /// <param name="Mode">Dry run, stage for review, or store.</param>
-public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode);
+/// <param name="Marking">The source's marking, which the records it creates take; null for <see cref="MarkingDefaults"/>.
+/// It must be one the person ingesting could see (else Invalid under <c>classification</c> or <c>releasableTo</c>).</param>
+public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode, RecordMarking? Marking = null);
 
 /// <summary>What ingest recovered and mapped, and what it staged (<see cref="Draft"/>) or stored (<see cref="Stored"/>); both null for a dry run.</summary>
 /// <param name="Copies">Passages of this document that stored sources of the programme also have (other files than this one).</param>
@@ -60,7 +63,7 @@ public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool Alr
 /// strategic action) is not duplicated: it gets the new evidence, and an initiative its new status; a deleted
 /// record or source version is matched too and stays deleted.
 /// </summary>
-public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time)
+public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time, MarkingDefaults? defaults = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -73,6 +76,17 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
+        var marking = request.Marking ?? (defaults ?? new MarkingDefaults()).Marking;
+        if (!db.Access.CanSee(marking.Classification, string.Empty))
+        {
+            return Failure.Invalid(MarkingFields.AboveClearance, "classification");
+        }
+
+        if (!db.Access.CanSee(marking.Classification, marking.ReleasableTo))
+        {
+            return Failure.Invalid(MarkingFields.NotReleasableToWriter, "releasableTo");
+        }
+
         var read = await ReadAsync(programme.Value!, request.FileName, request.Content, cancellationToken);
         if (!read.Succeeded)
         {
@@ -82,8 +96,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var (outcome, passages) = read.Value;
         return request.Mode switch
         {
-            IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
-            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, cancellationToken) },
+            IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, marking, cancellationToken) },
+            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, marking, cancellationToken) },
             _ => outcome,
         };
     }
@@ -107,7 +121,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (outcome, passages) = read.Value;
-        var stored = await StoreAsync(programme, outcome, passages, draft, cancellationToken);
+        var stored = await StoreAsync(programme, outcome, passages, draft, new RecordMarking(draft.Classification, draft.ReleasableTo), cancellationToken);
 
         // Null: someone accepted or discarded the same draft a moment ago (a double click on "Store"); their transaction won.
         return stored is null ? DraftNotFound(draftId) : outcome with { Stored = stored };
@@ -164,7 +178,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return (new IngestOutcome(programme.Slug, document, settings.Mapper.Map(document), copies, null), passages);
     }
 
-    private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, CancellationToken cancellationToken)
+    private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, RecordMarking marking, CancellationToken cancellationToken)
     {
         var source = outcome.Document.Source;
         var existing = await db.IngestDrafts.AsNoTracking()
@@ -187,6 +201,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             StagedAt = time.GetUtcNow(),
             RecordCount = outcome.RecordCount,
             WarningCount = outcome.WarningCount,
+            Classification = marking.Classification,
+            ReleasableTo = marking.ReleasableTo,
         };
         db.IngestDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
@@ -194,7 +210,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     }
 
     /// <returns>What was stored; null when <paramref name="draft"/> was removed by someone else meanwhile (nothing is written then).</returns>
-    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, CancellationToken cancellationToken)
+    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, RecordMarking marking, CancellationToken cancellationToken)
     {
         var (document, records) = (outcome.Document, outcome.Records);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -205,14 +221,16 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
 
         // Deleted versions count: version numbers are never reused, and the same bytes as a deleted version are unchanged
         // (the source stays deleted until someone restores it).
-        var latest = await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+        // Every marking counts too (the source itself is never shown from here): version numbers stay unique and one
+        // document stays one source, whoever ingests it.
+        var latest = await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter, EditableRecords.MarkingFilter])
             .Where(s => s.ProgrammeId == programme.Id && s.FileName == document.Source.Name)
             .OrderByDescending(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);
         // The same bytes already stored, under this name or another: one document is one piece of evidence, not two.
         var identical = latest is not null && latest.Sha256 == document.Source.Sha256
             ? latest
-            : await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+            : await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter, EditableRecords.MarkingFilter])
                 .Where(s => s.ProgrammeId == programme.Id && s.Sha256 == document.Source.Sha256)
                 .OrderBy(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -232,6 +250,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             RetrievedAt = time.GetUtcNow(),
             Version = (latest?.Version ?? 0) + 1,
             PreviousVersionId = latest?.Id,
+            Classification = marking.Classification,
+            ReleasableTo = marking.ReleasableTo,
             Content = string.Join('\n', document.Lines),
             DataQualityFlags = document.Removed.Select(r => r.Reason)
                 .Concat(document.Warnings.Concat(records.Warnings).Select(w => w.Code))
@@ -243,7 +263,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
 
-        var writer = new RecordWriter(db, programme.Id, source.Id);
+        var writer = new RecordWriter(db, programme.Id, source.Id, marking);
         await writer.LoadAsync(cancellationToken);
         writer.Write(records);
         await db.SaveChangesAsync(cancellationToken);

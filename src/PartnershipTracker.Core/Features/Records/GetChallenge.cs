@@ -17,7 +17,7 @@ public sealed class GetChallenge(PtrackDbContext db)
         var found = await db.Challenges.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {
-                Row = new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, Owner = c.Owner },
+                Row = new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, Classification = Markings.Label(c.Classification), ReleasableTo = Markings.ReleasableToEntries(c.ReleasableTo), Owner = c.Owner },
                 c.Owner,
                 Programme = db.Programmes.Where(p => p.Id == c.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
             })

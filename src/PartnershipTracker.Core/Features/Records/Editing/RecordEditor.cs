@@ -1,5 +1,6 @@
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -15,8 +16,11 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// Failures: Invalid with every field message at once (<see cref="Failure.Fields"/>, camelCase keys as in the
 /// API JSON); NotFound for an unknown programme or an unknown or deleted record; Conflict when the record is no
 /// longer at the expected revision, whether that is seen before saving or by the concurrency token while saving.
+/// The marking (<see cref="IMarkedInput"/>) is read here for every type: a new record without one takes
+/// <see cref="MarkingDefaults"/>, an update without one keeps the record's; a writer may not give a record a marking
+/// they could not see themselves (<see cref="MarkingFields"/>; docs/adr/0016-markings.md).
 /// </remarks>
-public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes)
+public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null)
     where TRecord : class, IEditableRecord
     where TInput : class
 {
@@ -36,12 +40,14 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
 
         var record = Blank(found.Value!.Id);
         var errors = new FieldErrors();
+        var marking = ReadMarking(input, (defaults ?? new MarkingDefaults()).Marking, errors);
         await ApplyAsync(input, record, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
 
+        marking!.ApplyTo(record);
         db.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return new RecordRevision(Type, record.Id, record.Revision, null);
@@ -60,14 +66,21 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
 
         var record = (TRecord)found.Value!;
         var errors = new FieldErrors();
+        var marking = ReadMarking(input, RecordMarking.Of(record), errors);
         await ApplyAsync(input, record, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
 
+        marking!.ApplyTo(record);
+
         return await RecordEditing.SaveAsync(db, request, record, cancellationToken);
     }
+
+    /// <summary>The marking the input asks for (<paramref name="fallback"/> for what it leaves out); null with messages when refused.</summary>
+    private RecordMarking? ReadMarking(TInput input, RecordMarking fallback, FieldErrors errors) =>
+        input is IMarkedInput marked ? MarkingFields.Read(errors, marked, fallback, db.Access) : fallback;
 
     /// <summary>A new record of the programme, before the input is applied.</summary>
     protected abstract TRecord Blank(int programmeId);

@@ -1,3 +1,5 @@
+using PartnershipTracker.Domain;
+using PartnershipTracker.Core.Features.Marking;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -29,9 +31,11 @@ internal static class IngestCommand
         var accept = new Option<bool>("--accept") { Description = "Store the records at once instead of staging them as drafts for review." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Recover and map the documents, store nothing (not even a draft)." };
         var json = new Option<bool>("--json") { Description = "Write JSON on stdout: one object for one file (structure, removed passages, warnings, records); {documents, failures, summary} for several." };
+        var classification = new Option<string?>("--classification") { Description = "The sources' classification, e.g. \"NATO RESTRICTED\" (PUBLIC, NATO UNCLASSIFIED, NATO RESTRICTED, NATO CONFIDENTIAL, NATO SECRET); new records take it. Default: Security:DefaultClassification." };
+        var releasableTo = new Option<string?>("--releasable-to") { Description = "The sources' Releasable To list, e.g. \"BIH,NATO\" (ISO 3166 alpha-3 codes or organisation names). Default: Security:DefaultReleasableTo (none)." };
         var command = new Command("ingest", "Read documents into sourced records: structure recovered, damage removed or flagged, every record tied to its line. Records are staged as drafts for review unless --accept is given.")
         {
-            paths, programme, accept, dryRun, json,
+            paths, programme, accept, dryRun, json, classification, releasableTo,
         };
         paths.Validators.Add(result =>
         {
@@ -48,16 +52,37 @@ internal static class IngestCommand
             {
                 result.AddError("--accept and --dry-run cannot be used together");
             }
+
+            var level = result.GetValue(classification);
+            if (level is not null && !Markings.TryParseClassification(level, out _))
+            {
+                result.AddError($"--classification must be one of {string.Join(", ", Markings.All.Select(Markings.Label))} (not '{level}')");
+            }
+
+            if (!Markings.TryParseReleasableTo(result.GetValue(releasableTo), out _, out var error))
+            {
+                result.AddError("--releasable-to: " + error);
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
             var mode = parse.GetValue(dryRun) ? IngestMode.DryRun : parse.GetValue(accept) ? IngestMode.Store : IngestMode.Stage;
-            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(json), cancellationToken);
+            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(json),
+                (parse.GetValue(classification), parse.GetValue(releasableTo)), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool json, CancellationToken cancellationToken)
+    /// <summary>The marking the options give (already validated), the configured default for what they leave out.</summary>
+    private static RecordMarking MarkingOf(IServiceProvider services, (string? Classification, string? ReleasableTo) options)
+    {
+        var defaults = services.GetRequiredService<MarkingDefaults>().Marking;
+        var level = options.Classification is not null && Markings.TryParseClassification(options.Classification, out var parsed) ? parsed : defaults.Classification;
+        var releasableTo = options.ReleasableTo is not null && Markings.TryParseReleasableTo(options.ReleasableTo, out var canonical, out _) ? canonical : defaults.ReleasableTo;
+        return new RecordMarking(level, releasableTo);
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool json, (string? Classification, string? ReleasableTo) markingOptions, CancellationToken cancellationToken)
     {
         var single = paths.Length == 1 && !Directory.Exists(paths[0]);
         var (files, missing) = Expand(paths);
@@ -70,6 +95,7 @@ internal static class IngestCommand
 
         return await CliContext.RunAsync(async (services, ct) =>
         {
+            var marking = MarkingOf(services, markingOptions);
             var found = await services.GetRequiredService<ProgrammeLookup>().FindAsync(programme, ct);
             if (!found.Succeeded)
             {
@@ -78,7 +104,7 @@ internal static class IngestCommand
 
             if (single)
             {
-                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, ct);
+                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, marking, ct);
                 if (run.Error is not null)
                 {
                     return CliContext.Fail(run.Error, ExitCodes.BadInput);
@@ -97,7 +123,7 @@ internal static class IngestCommand
             }
 
             var runs = new List<DocumentRun>(missing);
-            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, showProgress: !json && CliConsole.IsTerminal, ct));
+            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, marking, showProgress: !json && CliConsole.IsTerminal, ct));
             foreach (var failed in runs.Where(r => r.Error is not null))
             {
                 CliContext.Fail(failed.Error!, ExitCodes.BadInput);
@@ -153,14 +179,14 @@ internal static class IngestCommand
         return (files, missing);
     }
 
-    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, RecordMarking marking, bool showProgress, CancellationToken cancellationToken)
     {
         var runs = new List<DocumentRun>(files.Count);
         if (!showProgress)
         {
             foreach (var file in files)
             {
-                runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+                runs.Add(await IngestFileAsync(services, file, programme, mode, marking, cancellationToken));
             }
 
             return runs;
@@ -174,7 +200,7 @@ internal static class IngestCommand
                 foreach (var file in files)
                 {
                     task.Description = Markup.Escape(file.Name);
-                    runs.Add(await IngestFileAsync(services, file, programme, mode, cancellationToken));
+                    runs.Add(await IngestFileAsync(services, file, programme, mode, marking, cancellationToken));
                     task.Increment(1);
                 }
 
@@ -184,7 +210,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads, maps and stages or stores one file, in its own scope so that a long batch does not pile up tracked entities.</summary>
-    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, CancellationToken cancellationToken)
+    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, RecordMarking marking, CancellationToken cancellationToken)
     {
         var limit = services.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes;
         if (file.Length > limit)
@@ -205,7 +231,7 @@ internal static class IngestCommand
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
         var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>()
-            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode), cancellationToken);
+            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode, marking), cancellationToken);
         return result.Succeeded
             ? new DocumentRun(file.FullName, result.Value, null)
             : new DocumentRun(file.FullName, null, result.Failure!.Message);
