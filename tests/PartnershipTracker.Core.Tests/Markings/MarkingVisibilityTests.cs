@@ -40,11 +40,18 @@ public sealed class MarkingVisibilityTests : IAsyncLifetime
         var hiddenArea = new Area { ProgrammeId = programme.Id, Name = "Zanzibar clandestine area", Classification = Classification.NatoSecret };
         var initiative = new Initiative
         {
-            ProgrammeId = programme.Id, Name = "Quetzal stalled initiative", Status = InitiativeStatus.Stalled, Classification = Classification.NatoSecret,
+            ProgrammeId = programme.Id,
+            Name = "Quetzal stalled initiative",
+            Status = InitiativeStatus.Stalled,
+            Classification = Classification.NatoSecret,
         };
         var challenge = new Challenge
         {
-            ProgrammeId = programme.Id, Title = "Quetzal severe obstacle", Severity = Severity.Critical, Status = ChallengeStatus.Open, Classification = Classification.NatoSecret,
+            ProgrammeId = programme.Id,
+            Title = "Quetzal severe obstacle",
+            Severity = Severity.Critical,
+            Status = ChallengeStatus.Open,
+            Classification = Classification.NatoSecret,
         };
         var bihOnly = new Achievement { ProgrammeId = programme.Id, Title = "Wombat achievement for BIH eyes", Classification = Classification.NatoRestricted, ReleasableTo = ",BIH," };
         var bihAndNato = new Achievement { ProgrammeId = programme.Id, Title = "Wombat achievement for BIH and NATO", Classification = Classification.NatoRestricted, ReleasableTo = ",BIH,NATO," };

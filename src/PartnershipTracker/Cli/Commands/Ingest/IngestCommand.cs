@@ -1,12 +1,12 @@
-using PartnershipTracker.Domain;
-using PartnershipTracker.Core.Features.Marking;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Ingest;
 using Spectre.Console;
