@@ -159,6 +159,26 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drafts_MarkedAboveTheReader_AreNotListedAndNotFound()
+    {
+        int draftId;
+        await using (var db = _database.CreateContext())
+        {
+            var staged = await Handlers.Ingest(db).HandleAsync(new IngestRequest("secret-draft.txt", Encoding.UTF8.GetBytes("Secret notes.\n"), null, IngestMode.Stage, new RecordMarking(Classification.NatoSecret, "")));
+            draftId = staged.Value!.Draft!.DraftId;
+            Assert.Contains(await new ListIngestDrafts(db).HandleAsync(), d => d.Id == draftId);
+            var stored = await db.IngestDrafts.AsNoTracking().SingleAsync(d => d.Id == draftId);
+            Assert.Equal(Classification.NatoSecret, stored.Classification);
+        }
+
+        await using var reader = _database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "BIH", null));
+        Assert.DoesNotContain(await new ListIngestDrafts(reader).HandleAsync(), d => d.Id == draftId);
+        Assert.Equal(FailureKind.NotFound, (await Handlers.Ingest(reader).PreviewDraftAsync(draftId)).Failure!.Kind);
+        Assert.Equal(FailureKind.NotFound, (await Handlers.Ingest(reader).AcceptDraftAsync(draftId)).Failure!.Kind);
+        Assert.Equal(FailureKind.NotFound, (await Handlers.Ingest(reader).DiscardDraftAsync(draftId)).Failure!.Kind);
+    }
+
+    [Fact]
     public void Label_Restricted_ValidatesAgainstTheSchemaWithItsValues()
     {
         var xml = ConfidentialityLabel.Write(Classification.NatoRestricted, ",BIH,NATO,", new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.FromHours(1)));

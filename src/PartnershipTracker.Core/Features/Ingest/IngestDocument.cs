@@ -107,7 +107,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
@@ -132,7 +132,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<IngestOutcome>> PreviewDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
@@ -149,7 +149,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<string>> DiscardDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
