@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Data.History;
+using PartnershipTracker.Core.Security;
 
 namespace PartnershipTracker.Data.Sqlite;
 
@@ -33,10 +34,14 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         CreateContext(connectionString, new ChangeActor(), TimeProvider.System);
 
     /// <summary>A context on <paramref name="connectionString"/> outside DI (tests) whose changes are recorded as <paramref name="actor"/>'s at <paramref name="time"/>.</summary>
-    public static PtrackDbContext CreateContext(string connectionString, IChangeActor actor, TimeProvider time)
+    public static PtrackDbContext CreateContext(string connectionString, IChangeActor actor, TimeProvider time) =>
+        CreateContext(connectionString, actor, time, access: null);
+
+    /// <summary>As <see cref="CreateContext(string, IChangeActor, TimeProvider)"/>, reading as <paramref name="access"/> (null: everything).</summary>
+    public static PtrackDbContext CreateContext(string connectionString, IChangeActor actor, TimeProvider time, RecordAccess? access)
     {
         var builder = new DbContextOptionsBuilder<PtrackDbContext>();
         Instance.Configure(builder, connectionString);
-        return new PtrackDbContext(builder.Options, actor, time);
+        return new PtrackDbContext(builder.Options, actor, time, access);
     }
 }

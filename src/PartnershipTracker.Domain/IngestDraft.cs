@@ -28,6 +28,12 @@ public sealed class IngestDraft
 
     public DateTimeOffset StagedAt { get; set; }
 
+    /// <summary>The classification the source will be stored with (chosen when staged; docs/adr/0016-markings.md).</summary>
+    public Classification Classification { get; set; } = Classification.NatoUnclassified;
+
+    /// <summary>The source's Releasable To list in canonical text (<c>",BIH,NATO,"</c>; "" for none), as <see cref="Markings"/> writes it.</summary>
+    public string ReleasableTo { get; set; } = string.Empty;
+
     /// <summary>How many records the preview showed (areas, achievements, challenges, initiatives, recommendations).</summary>
     public int RecordCount { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Data.History;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Data.Sqlite;
 
 namespace PartnershipTracker.Testing;
@@ -51,6 +52,10 @@ public sealed class TempSqliteDatabase : IAsyncDisposable, IDisposable
 
     public PtrackDbContext CreateContext(string? actor = null) =>
         SqliteDatabaseProvider.CreateContext(ConnectionString, actor is null ? Actor : new ChangeActor(actor), Time);
+
+    /// <summary>A context that reads as <paramref name="access"/> (the marking rule of a signed-in reader), writing as <paramref name="actor"/>.</summary>
+    public PtrackDbContext CreateContext(RecordAccess access, string? actor = null) =>
+        SqliteDatabaseProvider.CreateContext(ConnectionString, actor is null ? Actor : new ChangeActor(actor), Time, access);
 
     public void Dispose()
     {

@@ -188,6 +188,12 @@ public sealed record ExampleFactsResult(
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Public material (docs/adr/0016-markings.md): every source, milestone and indicator is PUBLIC.
+        foreach (var record in Sources.Concat<IEditableRecord>(Milestones.Select(m => m.Milestone)).Concat(Indicators))
+        {
+            record.Classification = Classification.Public;
+        }
+
         db.Sources.AddRange(Sources);
         db.Milestones.AddRange(Milestones.Select(m => m.Milestone));
         db.Indicators.AddRange(Indicators);

@@ -1,12 +1,14 @@
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 
 namespace PartnershipTracker.Core.Examples;
 
 /// <summary>
 /// Loads the shipped example programme, NATO – Bosnia and Herzegovina: the programme, the example
 /// article (embedded as <see cref="ArticleResource"/>) ingested through the same <see cref="IngestDocument"/>
-/// handler users call, and the sourced facts (<see cref="ExampleFacts"/>).
+/// handler users call, and the sourced facts (<see cref="ExampleFacts"/>). It is public material: every source and
+/// record loads as PUBLIC.
 /// </summary>
 public sealed class ExampleProgramme(PtrackDbContext db, IngestDocument ingest)
 {
@@ -28,7 +30,7 @@ public sealed class ExampleProgramme(PtrackDbContext db, IngestDocument ingest)
         await db.SaveChangesAsync(cancellationToken);
 
         var result = await ingest.HandleAsync(
-            new IngestRequest(ArticleFileName, ReadArticle(), programme.Slug, IngestMode.Store, Approve: true), cancellationToken);
+            new IngestRequest(ArticleFileName, ReadArticle(), programme.Slug, IngestMode.Store, RecordMarking.Public, Approve: true), cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("The example article did not ingest: " + result.Failure!.Message);

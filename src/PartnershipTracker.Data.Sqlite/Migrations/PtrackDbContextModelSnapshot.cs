@@ -549,6 +549,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -567,6 +570,10 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
 
                     b.Property<int>("RecordCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasableTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()

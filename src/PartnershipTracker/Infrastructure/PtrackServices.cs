@@ -5,6 +5,7 @@ using PartnershipTracker.Core.Features.Accounts.ApiTokens;
 using PartnershipTracker.Core.Features.Dashboard;
 using PartnershipTracker.Core.Features.History;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Core.Features.Records.Editing;
@@ -32,6 +33,8 @@ public static class PtrackServices
         services.AddScoped<ListApiTokens>();
         services.AddScoped<RevokeApiToken>();
         services.AddScoped<AuthenticateApiToken>();
+        services.AddSingleton(settings.Markings);
+        services.AddScoped<ConfidentialityLabel>();
         services.AddSingleton(new IngestSettings(settings.Ingest, settings.Mapping));
         services.AddScoped<DatabaseBootstrap>();
         services.AddScoped<ExampleProgramme>();

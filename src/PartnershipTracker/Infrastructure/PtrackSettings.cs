@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Core.Security;
 using PartnershipTracker.Ingest;
@@ -22,6 +23,9 @@ public sealed class PtrackSettings
 
     /// <summary>Sign-in lockout, login rate limit, session lifetimes, anonymous reading (the <c>Security</c> section).</summary>
     public SecurityOptions Security { get; init; } = new();
+
+    /// <summary>The marking of a new record or source when none is given (<c>Security:DefaultClassification</c>, <c>Security:DefaultReleasableTo</c>).</summary>
+    public MarkingDefaults Markings { get; init; } = new();
 
     /// <summary>Reads and checks the configuration; the error names the setting at fault.</summary>
     public static (PtrackSettings? Settings, string? Error) Read(IConfiguration configuration)
@@ -87,6 +91,12 @@ public sealed class PtrackSettings
             return (null, "configuration: " + securityError);
         }
 
+        var (markings, markingError) = MarkingDefaults.Read(configuration[MarkingDefaults.ClassificationKey], configuration[MarkingDefaults.ReleasableToKey]);
+        if (markings is null)
+        {
+            return (null, "configuration: " + markingError);
+        }
+
         var rules = MappingRules.Default;
         if (mapping.MappingFile is { Length: > 0 } file)
         {
@@ -99,6 +109,6 @@ public sealed class PtrackSettings
             rules = loaded;
         }
 
-        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples, Security = security }, null);
+        return (new PtrackSettings { Database = database, Ingest = ingest, Mapping = rules, Examples = examples, Security = security, Markings = markings }, null);
     }
 }

@@ -39,9 +39,12 @@ public sealed class ChangeHistoryTests : IAsyncLifetime
         Assert.Equal(
             [
                 ("AreaId", "null", _cyberAreaId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Classification", "null", "\"Public\""),
                 ("FocusArea", "null", "\"Digital Threat Protection\""),
                 ("Name", "null", "\"Cybersecurity Initiative\""),
                 ("ProgrammeId", "null", _programmeId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("ReleasableTo", "null", "\"\""),
+                ("ReviewState", "null", "\"Approved\""),
                 ("Start", "null", "\"2023\""),
                 ("Status", "null", "\"Launched\""),
                 ("StatusLabel", "null", "\"Launched 2023\""),

@@ -275,6 +275,6 @@ public sealed class EditRecordTests : IAsyncLifetime
         where T : class
     {
         var db = _database.CreateContext();
-        return (T)Activator.CreateInstance(typeof(T), db, new ProgrammeLookup(db))!;
+        return (T)Activator.CreateInstance(typeof(T), [db, new ProgrammeLookup(db), null])!; // the third: MarkingDefaults, null for the built-in default
     }
 }

@@ -91,6 +91,34 @@ public sealed class IngestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_ClassificationAndReleasableTo_MarkTheSourceAndItsNewRecords()
+    {
+        var file = Path.Combine(_database.Folder, "marked.txt");
+        await File.WriteAllTextAsync(file, "Initiative\nFocus Area\nStatus\nMarked Programme\nLogistics\nOngoing\n");
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", file, "--accept", "--classification", "nato-confidential", "--releasable-to", "BIH,NATO");
+
+        Assert.Equal(0, run.ExitCode);
+        await using var db = _database.CreateContext();
+        var source = await db.Sources.SingleAsync(s => s.FileName == "marked.txt");
+        var initiative = await db.Initiatives.SingleAsync(i => i.Name == "Marked Programme");
+        Assert.Equal((Domain.Classification.NatoConfidential, ",BIH,NATO,"), (source.Classification, source.ReleasableTo));
+        Assert.Equal((Domain.Classification.NatoConfidential, ",BIH,NATO,"), (initiative.Classification, initiative.ReleasableTo));
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownClassification_ExitCode2OneLineAndNothingStored()
+    {
+        var before = await CountsAsync();
+
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "ingest", ExampleFiles.Article, "--accept", "--classification", "TOP SECRET");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--classification must be one of PUBLIC, NATO UNCLASSIFIED, NATO RESTRICTED, NATO CONFIDENTIAL, NATO SECRET (not 'TOP SECRET')", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task Ingest_IdenticalFileAgain_CreatesNoRecords()
     {
         var before = await CountsAsync();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Core.Ingest.Repeats;
@@ -30,9 +31,12 @@ public enum IngestMode
 /// <param name="Content">The file's bytes.</param>
 /// <param name="ProgrammeSlug">The programme; null for the only one.</param>
 /// <param name="Mode">Dry run, stage for review, or store.</param>
+/// <param name="Marking">The source's marking, which the records it creates take; null for <see cref="MarkingDefaults"/>.
+/// It must be one the person ingesting could see (else Invalid under <c>classification</c> or <c>releasableTo</c>).</param>
+
 /// <param name="Approve">Store the source and the records it creates or changes as Approved instead of Draft (the CLI's
 /// <c>--approve</c>, the example programme); see docs/adr/0017-review-workflow-and-audit.md.</param>
-public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode, bool Approve = false);
+public sealed record IngestRequest(string FileName, byte[] Content, string? ProgrammeSlug, IngestMode Mode, RecordMarking? Marking = null, bool Approve = false);
 
 /// <summary>What ingest recovered and mapped, and what it staged (<see cref="Draft"/>) or stored (<see cref="Stored"/>); both null for a dry run.</summary>
 /// <param name="Copies">Passages of this document that stored sources of the programme also have (other files than this one).</param>
@@ -63,7 +67,7 @@ public sealed record StagedIngest(int DraftId, DateTimeOffset StagedAt, bool Alr
 /// record or source version is matched too and stays deleted. Stored sources and the records ingest creates or
 /// changes are Draft in the review workflow unless the request approves them (PRODUCT.md C3).
 /// </summary>
-public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time)
+public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programmes, IngestSettings settings, CrossSourceRepeats repeats, TimeProvider time, MarkingDefaults? defaults = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,6 +80,17 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             return programme.Failure!;
         }
 
+        var marking = request.Marking ?? (defaults ?? new MarkingDefaults()).Marking;
+        if (!db.Access.CanSee(marking.Classification, string.Empty))
+        {
+            return Failure.Invalid(MarkingFields.AboveClearance, "classification");
+        }
+
+        if (!db.Access.CanSee(marking.Classification, marking.ReleasableTo))
+        {
+            return Failure.Invalid(MarkingFields.NotReleasableToWriter, "releasableTo");
+        }
+
         var read = await ReadAsync(programme.Value!, request.FileName, request.Content, cancellationToken);
         if (!read.Succeeded)
         {
@@ -85,8 +100,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         var (outcome, passages) = read.Value;
         return request.Mode switch
         {
-            IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, cancellationToken) },
-            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, request.Approve, cancellationToken) },
+            IngestMode.Stage => outcome with { Draft = await StageAsync(programme.Value!, request.Content, outcome, marking, cancellationToken) },
+            IngestMode.Store => outcome with { Stored = await StoreAsync(programme.Value!, outcome, passages, draft: null, marking, request.Approve, cancellationToken) },
             _ => outcome,
         };
     }
@@ -97,7 +112,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<IngestOutcome>> AcceptDraftAsync(int draftId, bool approve = false, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
@@ -111,7 +126,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         }
 
         var (outcome, passages) = read.Value;
-        var stored = await StoreAsync(programme, outcome, passages, draft, approve, cancellationToken);
+        var stored = await StoreAsync(programme, outcome, passages, draft, new RecordMarking(draft.Classification, draft.ReleasableTo), approve, cancellationToken);
 
         // Null: someone accepted or discarded the same draft a moment ago (a double click on "Store"); their transaction won.
         return stored is null ? DraftNotFound(draftId) : outcome with { Stored = stored };
@@ -122,7 +137,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<IngestOutcome>> PreviewDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
@@ -139,7 +154,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     public async Task<Result<string>> DiscardDraftAsync(int draftId, CancellationToken cancellationToken = default)
     {
         var draft = await db.IngestDrafts.FirstOrDefaultAsync(d => d.Id == draftId, cancellationToken);
-        if (draft is null)
+        if (draft is null || !db.Access.CanSee(draft.Classification, draft.ReleasableTo))
         {
             return DraftNotFound(draftId);
         }
@@ -168,7 +183,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         return (new IngestOutcome(programme.Slug, document, settings.Mapper.Map(document), copies, null), passages);
     }
 
-    private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, CancellationToken cancellationToken)
+    private async Task<StagedIngest> StageAsync(Programme programme, byte[] content, IngestOutcome outcome, RecordMarking marking, CancellationToken cancellationToken)
     {
         var source = outcome.Document.Source;
         var existing = await db.IngestDrafts.AsNoTracking()
@@ -191,6 +206,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             StagedAt = time.GetUtcNow(),
             RecordCount = outcome.RecordCount,
             WarningCount = outcome.WarningCount,
+            Classification = marking.Classification,
+            ReleasableTo = marking.ReleasableTo,
         };
         db.IngestDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
@@ -208,7 +225,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
     }
 
     /// <returns>What was stored; null when <paramref name="draft"/> was removed by someone else meanwhile (nothing is written then).</returns>
-    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, bool approve, CancellationToken cancellationToken)
+    private async Task<StoredIngest?> StoreAsync(Programme programme, IngestOutcome outcome, IReadOnlyList<PassageSignature> passages, IngestDraft? draft, RecordMarking marking, bool approve, CancellationToken cancellationToken)
     {
         var (document, records) = (outcome.Document, outcome.Records);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -219,14 +236,16 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
 
         // Deleted versions count: version numbers are never reused, and the same bytes as a deleted version are unchanged
         // (the source stays deleted until someone restores it).
-        var latest = await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+        // Every marking counts too (the source itself is never shown from here): version numbers stay unique and one
+        // document stays one source, whoever ingests it.
+        var latest = await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter, EditableRecords.MarkingFilter])
             .Where(s => s.ProgrammeId == programme.Id && s.FileName == document.Source.Name)
             .OrderByDescending(s => s.Version)
             .FirstOrDefaultAsync(cancellationToken);
         // The same bytes already stored, under this name or another: one document is one piece of evidence, not two.
         var identical = latest is not null && latest.Sha256 == document.Source.Sha256
             ? latest
-            : await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter])
+            : await db.Sources.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter, EditableRecords.MarkingFilter])
                 .Where(s => s.ProgrammeId == programme.Id && s.Sha256 == document.Source.Sha256)
                 .OrderBy(s => s.Id)
                 .FirstOrDefaultAsync(cancellationToken);
@@ -246,6 +265,8 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
             RetrievedAt = time.GetUtcNow(),
             Version = (latest?.Version ?? 0) + 1,
             PreviousVersionId = latest?.Id,
+            Classification = marking.Classification,
+            ReleasableTo = marking.ReleasableTo,
             Content = string.Join('\n', document.Lines),
             DataQualityFlags = document.Removed.Select(r => r.Reason)
                 .Concat(document.Warnings.Concat(records.Warnings).Select(w => w.Code))
@@ -259,7 +280,7 @@ public sealed class IngestDocument(PtrackDbContext db, ProgrammeLookup programme
         db.Sources.Add(source);
         await db.SaveChangesAsync(cancellationToken);
 
-        var writer = new RecordWriter(db, programme.Id, source.Id);
+        var writer = new RecordWriter(db, programme.Id, source.Id, marking);
         await writer.LoadAsync(cancellationToken);
         writer.Write(records);
         SetReviewState(reviewState);

@@ -16,8 +16,10 @@ public sealed class ListIngestDrafts(PtrackDbContext db)
             .Join(db.Programmes, d => d.ProgrammeId, p => p.Id, (d, p) => new { d, p.Slug })
             .Where(x => programmeSlug == null || x.Slug == programmeSlug)
             .OrderBy(x => x.d.Id)
-            .Select(x => new IngestDraftRow(x.d.Id, x.Slug, x.d.FileName, x.d.Format, x.d.Title, x.d.StagedAt, x.d.RecordCount, x.d.WarningCount, x.d.Content.Length))
+            .Select(x => new { Row = new IngestDraftRow(x.d.Id, x.Slug, x.d.FileName, x.d.Format, x.d.Title, x.d.StagedAt, x.d.RecordCount, x.d.WarningCount, x.d.Content.Length), x.d.Classification, x.d.ReleasableTo })
             .ToListAsync(cancellationToken);
-        return rows;
+
+        // A draft carries the marking its source will have; one the reader could not see is not listed (docs/adr/0016-markings.md).
+        return rows.Where(r => db.Access.CanSee(r.Classification, r.ReleasableTo)).Select(r => r.Row).ToList();
     }
 }

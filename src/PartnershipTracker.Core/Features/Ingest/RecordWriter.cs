@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Ingest;
 using PartnershipTracker.Domain;
 
@@ -12,9 +13,18 @@ namespace PartnershipTracker.Core.Features.Ingest;
 /// area and title; initiative by name; recommendation by strategic action.
 /// Deleted records match too: a fact someone deleted is not stored again as a new record. It gets the new evidence
 /// and values but stays deleted; restoring it is a person's decision (docs/adr/0010-revisions-soft-delete-history.md).
+/// <para>
+/// Markings (docs/adr/0016-markings.md): a new record takes <paramref name="marking"/>, the source's. Records are
+/// matched whatever their marking, so that a writer who cannot see an existing record does not create a duplicate of
+/// it; a match the writer cannot see gets the new evidence (which only readers of this source see) but none of its
+/// values or its marking change, and nothing of it is shown to the writer. A match the writer can see keeps its own
+/// marking too: evidence never changes a record's marking.
+/// </para>
 /// </summary>
-internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sourceId)
+internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sourceId, RecordMarking marking)
 {
+    private static readonly string[] LoadFilters = [EditableRecords.SoftDeleteFilter, EditableRecords.MarkingFilter];
+
     private readonly Dictionary<string, Area> _areas = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Area> _areasById = [];
     private readonly Dictionary<string, Achievement> _achievements = new(StringComparer.Ordinal);
@@ -29,7 +39,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        foreach (var area in await db.Areas.Include(a => a.Aliases).IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var area in await db.Areas.Include(a => a.Aliases).IgnoreQueryFilters(LoadFilters).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _areas[AreaNames.Normalize(area.Name)] = area;
             _areasById[area.Id] = area;
@@ -39,22 +49,22 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             }
         }
 
-        foreach (var a in await db.Achievements.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var a in await db.Achievements.IgnoreQueryFilters(LoadFilters).Where(a => a.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _achievements[Key(a.AreaId, a.Title)] = a;
         }
 
-        foreach (var c in await db.Challenges.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(c => c.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var c in await db.Challenges.IgnoreQueryFilters(LoadFilters).Where(c => c.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _challenges[Key(c.AreaId, c.Title)] = c;
         }
 
-        foreach (var i in await db.Initiatives.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(i => i.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var i in await db.Initiatives.IgnoreQueryFilters(LoadFilters).Where(i => i.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _initiatives[AreaNames.Normalize(i.Name)] = i;
         }
 
-        foreach (var r in await db.Recommendations.IgnoreQueryFilters([EditableRecords.SoftDeleteFilter]).Where(r => r.ProgrammeId == programmeId).ToListAsync(cancellationToken))
+        foreach (var r in await db.Recommendations.IgnoreQueryFilters(LoadFilters).Where(r => r.ProgrammeId == programmeId).ToListAsync(cancellationToken))
         {
             _recommendations[AreaNames.Normalize(r.StrategicAction)] = r;
         }
@@ -67,18 +77,27 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             var area = FindArea(mapped.Name) ?? mapped.NamesSeen.Select(FindArea).FirstOrDefault(a => a is not null);
             if (area is null)
             {
-                area = new Area { ProgrammeId = programmeId, Name = mapped.Name, Description = mapped.Description };
+                area = New(new Area { ProgrammeId = programmeId, Name = mapped.Name, Description = mapped.Description });
                 db.Areas.Add(area);
                 Created++;
             }
             else
             {
-                area.Description ??= mapped.Description;
+                if (Visible(area))
+                {
+                    area.Description ??= mapped.Description;
+                }
+
                 Updated++;
             }
 
             foreach (var name in mapped.NamesSeen.Append(mapped.Name).Distinct(StringComparer.Ordinal))
             {
+                if (!Visible(area))
+                {
+                    break;
+                }
+
                 var key = AreaNames.Normalize(name);
                 if (!_areas.ContainsKey(key) && !area.Aliases.Any(a => a.NormalizedName == key))
                 {
@@ -101,7 +120,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             var key = Key(area, mapped.Title);
             if (!_achievements.TryGetValue(key, out var achievement))
             {
-                achievement = new Achievement { ProgrammeId = programmeId, Area = area, Title = mapped.Title, TruncatedInSource = mapped.Truncated };
+                achievement = New(new Achievement { ProgrammeId = programmeId, Area = area, Title = mapped.Title, TruncatedInSource = mapped.Truncated });
                 db.Achievements.Add(achievement);
                 _achievements[key] = achievement;
                 Created++;
@@ -121,14 +140,18 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             var key = Key(area, mapped.Title);
             if (!_challenges.TryGetValue(key, out var challenge))
             {
-                challenge = new Challenge { ProgrammeId = programmeId, Area = area, Title = mapped.Title, Impact = mapped.Impact, TruncatedInSource = mapped.Truncated };
+                challenge = New(new Challenge { ProgrammeId = programmeId, Area = area, Title = mapped.Title, Impact = mapped.Impact, TruncatedInSource = mapped.Truncated });
                 db.Challenges.Add(challenge);
                 _challenges[key] = challenge;
                 Created++;
             }
-            else
+            else if (Visible(challenge))
             {
                 challenge.Impact ??= mapped.Impact;
+                Updated++;
+            }
+            else
+            {
                 Updated++;
             }
 
@@ -141,7 +164,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             var key = AreaNames.Normalize(mapped.Name);
             if (!_initiatives.TryGetValue(key, out var initiative))
             {
-                initiative = new Initiative { ProgrammeId = programmeId, Name = mapped.Name };
+                initiative = New(new Initiative { ProgrammeId = programmeId, Name = mapped.Name });
                 db.Initiatives.Add(initiative);
                 _initiatives[key] = initiative;
                 Created++;
@@ -149,6 +172,12 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             else
             {
                 Updated++;
+                if (!Visible(initiative))
+                {
+                    var hidden = initiative;
+                    _evidence.Add((RecordType.Initiative, () => hidden.Id, mapped.Evidence));
+                    continue;
+                }
             }
 
             initiative.Area = FindArea(mapped.Area) ?? initiative.Area;
@@ -172,7 +201,7 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
             var key = AreaNames.Normalize(mapped.StrategicAction);
             if (!_recommendations.TryGetValue(key, out var recommendation))
             {
-                recommendation = new Recommendation
+                recommendation = New(new Recommendation
                 {
                     ProgrammeId = programmeId,
                     Area = FindArea(mapped.Area),
@@ -180,14 +209,18 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
                     StrategicAction = mapped.StrategicAction,
                     ExpectedOutcome = mapped.ExpectedOutcome,
                     TruncatedInSource = mapped.Truncated,
-                };
+                });
                 db.Recommendations.Add(recommendation);
                 _recommendations[key] = recommendation;
                 Created++;
             }
-            else
+            else if (Visible(recommendation))
             {
                 recommendation.ExpectedOutcome ??= mapped.ExpectedOutcome;
+                Updated++;
+            }
+            else
+            {
                 Updated++;
             }
 
@@ -218,6 +251,17 @@ internal sealed class RecordWriter(PtrackDbContext db, int programmeId, int sour
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A new record with the source's marking.</summary>
+    private T New<T>(T record)
+        where T : IEditableRecord
+    {
+        marking.ApplyTo(record);
+        return record;
+    }
+
+    /// <summary>True when the writer may see <paramref name="record"/>: only then may ingest change its values.</summary>
+    private bool Visible(IEditableRecord record) => db.Access.CanSee(record);
 
     private Area? FindArea(string? name) =>
         name is not null && _areas.TryGetValue(AreaNames.Normalize(name), out var area) ? area : null;

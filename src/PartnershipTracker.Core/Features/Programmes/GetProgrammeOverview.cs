@@ -126,6 +126,12 @@ public sealed record AreaRow(int Id, string Name, string? Description, MapChapte
 
 public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Title, PartialDate? Date, bool TruncatedInSource) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
@@ -138,6 +144,12 @@ public sealed record AchievementRow(int Id, int? AreaId, string? Area, string Ti
 
 public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Title, string? Impact, Severity Severity, ChallengeStatus Status, bool TruncatedInSource) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
@@ -156,6 +168,12 @@ public sealed record ChallengeRow(int Id, int? AreaId, string? Area, string Titl
 /// <summary>An initiative; <see cref="FocusArea"/> is as the source wrote it, <see cref="Area"/> the area it resolves to.</summary>
 public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? FocusArea, string Name, InitiativeStatus? Status, string? StatusLabel, PartialDate? Start, PartialDate? End, string? LeadInstitution, bool TruncatedInSource) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
@@ -177,6 +195,12 @@ public sealed record InitiativeRow(int Id, int? AreaId, string? Area, string? Fo
 
 public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, string StrategicAction, string? ExpectedOutcome, RecommendationStatus Status, bool TruncatedInSource) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 
@@ -194,6 +218,12 @@ public sealed record RecommendationRow(int Id, int? AreaId, string? FocusArea, s
 
 public sealed record MilestoneRow(int Id, string Title, string? Description, PartialDate? Date, string? DateText, MilestoneStatus Status, string? Confidence) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag (0 where a reader did not ask for it).</summary>
     public int Revision { get; init; }
 

@@ -11,6 +11,12 @@ namespace PartnershipTracker.Core.Features.Records;
 /// <summary>An area with its other names and how many live records of each type it holds.</summary>
 public sealed record AreaListItem(int Id, string Name, MapChapter? Chapter, IReadOnlyList<string> Aliases, int Achievements, int Challenges, int Initiatives, int Recommendations, int Indicators) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
@@ -42,7 +48,7 @@ public sealed class ListAreas(PtrackDbContext db, ProgrammeLookup programmes)
             db.Initiatives.Count(x => x.AreaId == a.Id),
             db.Recommendations.Count(x => x.AreaId == a.Id),
             db.Indicators.Count(x => x.AreaId == a.Id))
-        { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Description = a.Description });
+        { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Description = a.Description, Classification = Markings.Label(a.Classification), ReleasableTo = Markings.ReleasableToEntries(a.ReleasableTo) });
 
     public async Task<Result<RecordList<AreaListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,12 @@ namespace PartnershipTracker.Core.Features.Records;
 /// <summary>An indicator with how many observations it has and from how many sources.</summary>
 public sealed record IndicatorListItem(int Id, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? Area, int Observations, int Sources) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
@@ -38,7 +44,7 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
             db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
             i.Observations.Count,
             i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count())
-        { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Description = i.Description });
+        { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Description = i.Description, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) });
 
     public async Task<Result<RecordList<IndicatorListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

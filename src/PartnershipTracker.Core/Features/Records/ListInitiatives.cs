@@ -24,7 +24,7 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
             SortField.Of<Initiative, PartialDate?>("end", i => i.End),
         ],
         Filter,
-        i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment });
+        i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) });
 
     public async Task<Result<RecordList<InitiativeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,7 @@ public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Milestone, MilestoneStatus>("status", m => m.Status),
         ],
         Filter,
-        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = m.InitiativeId });
+        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = m.InitiativeId, Classification = Markings.Label(m.Classification), ReleasableTo = Markings.ReleasableToEntries(m.ReleasableTo) });
 
     /// <summary>Every milestone by date (undated last), as a timeline.</summary>
     public async Task<Result<RecordList<MilestoneRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)

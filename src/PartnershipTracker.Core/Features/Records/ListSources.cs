@@ -11,6 +11,12 @@ namespace PartnershipTracker.Core.Features.Records;
 /// <summary>A source as listed: what it is, whether ingest flagged it, and how many passages of it are cited.</summary>
 public sealed record SourceListItem(int Id, string Title, string? Publisher, SourceKind Kind, PartialDate? PublishedOn, string? Format, int Version, IReadOnlyList<string> DataQualityFlags, int Citations) : IRecordRow
 {
+    /// <summary>The classification label, e.g. "NATO RESTRICTED" (docs/adr/0016-markings.md); empty where a reader did not ask for it.</summary>
+    public string Classification { get; init; } = "";
+
+    /// <summary>The Releasable To entries, e.g. ["BIH", "NATO"]; empty when the record is restricted to no nation.</summary>
+    public IReadOnlyList<string> ReleasableTo { get; init; } = [];
+
     /// <summary>The record's revision when read: its ETag.</summary>
     public int Revision { get; init; }
 
@@ -43,8 +49,18 @@ public sealed class ListSources(PtrackDbContext db, ProgrammeLookup programmes)
         Filter,
         s => new SourceListItem(
             s.Id, s.Title, s.Publisher, s.Kind, s.PublishedOn, s.Format, s.Version, s.DataQualityFlags,
-            db.Evidence.Count(e => e.SourceId == s.Id))
-        { Revision = s.Revision, ReviewState = s.ReviewState, ReviewComment = s.ReviewComment, Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility });
+            // Only citations by records the reader may see count (a hidden record leaves no trace, not even in a number).
+            db.Evidence.Count(e => e.SourceId == s.Id && (
+                (e.RecordType == RecordType.Area && db.Areas.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Achievement && db.Achievements.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Challenge && db.Challenges.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Initiative && db.Initiatives.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Milestone && db.Milestones.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Recommendation && db.Recommendations.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Indicator && db.Indicators.Any(r => r.Id == e.RecordId))
+                || (e.RecordType == RecordType.Observation && db.Observations.Any(r => r.Id == e.RecordId))
+                || e.RecordType == RecordType.Programme)))
+        { Revision = s.Revision, ReviewState = s.ReviewState, ReviewComment = s.ReviewComment, Classification = Markings.Label(s.Classification), ReleasableTo = Markings.ReleasableToEntries(s.ReleasableTo), Url = s.Url, Reliability = s.Reliability, Credibility = s.Credibility });
 
     public async Task<Result<RecordList<SourceListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.History;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Core.Features.Records.Listing;
@@ -231,7 +232,7 @@ internal static class RecordEndpoints
         group.MapPut("/{id:int}", (HttpContext context, int id, CancellationToken ct) => ReplaceAsync(context, resource, id, merge: false, ct))
             .WithName("Replace" + single)
             .WithSummary($"Replace {a} {noun}")
-            .WithDescription($"Replaces every editable field of the {noun} (a missing field is cleared or takes its default). Requires If-Match with the ETag read.")
+            .WithDescription($"Replaces every editable field of the {noun} (a missing field is cleared or takes its default; a missing classification or releasableTo keeps the record's marking). Requires If-Match with the ETag read.")
             .Accepts<TInput>("application/json")
             .WithChangeResponses<TRow>();
 
@@ -298,6 +299,13 @@ internal static class RecordEndpoints
             .WithSummary($"The change history of {a} {noun}")
             .WithDescription("Every change, newest first: action, revision, time, actor and each changed field's value before and after. Deleted records keep theirs.")
             .Produces<ItemsList<HistoryItem>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:int}/label", (int id, ConfidentialityLabel label, CancellationToken ct) => LabelAsync(resource.Type, id, label, ct))
+            .WithName($"Get{single}Label")
+            .WithSummary($"The STANAG 4774 confidentiality label of {a} {noun}")
+            .WithDescription("The marking as an XML originatorConfidentialityLabel (urn:nato:stanag:4774:confidentialitymetadatalabel:1:0): policy NATO, the classification, a PERMISSIVE \"Releasable To\" category with one GenericValue per nation or organisation, and CreationDateTime. See docs/adr/0016-markings.md.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
@@ -533,6 +541,14 @@ internal static class RecordEndpoints
     {
         var result = await evidence.HandleAsync(type, id, ct);
         return result.Succeeded ? TypedResults.Ok(new ItemsList<EvidenceRow>(result.Value!)) : ApiResults.Failed(result.Failure!);
+    }
+
+    private static async Task<IResult> LabelAsync(RecordType type, int id, ConfidentialityLabel label, CancellationToken ct)
+    {
+        var result = await label.HandleAsync(type, id, ct);
+        return result.Succeeded
+            ? TypedResults.Text(result.Value!, "application/xml", System.Text.Encoding.UTF8)
+            : ApiResults.Failed(result.Failure!);
     }
 
     private static async Task<IResult> HistoryAsync(RecordType type, int id, GetRecordHistory history, CancellationToken ct)

@@ -14,9 +14,6 @@ namespace PartnershipTracker.Tests.Web.Review;
 /// <summary>The review workflow and the audit log through the API and the pages of the real application.</summary>
 public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
-    /// <summary>Until sign-in lands, a test names the role of a request with this header (test host only).</summary>
-    private const string RoleHeader = "X-Test-Role";
-
     [Fact]
     public async Task Api_SubmitReturnApprove_StatusCodesAndReviewFieldsInJson()
     {
@@ -25,7 +22,7 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var shown = await app.Client.GetJsonAsync($"/api/v1/achievements/{id}");
         var noIfMatch = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/submit");
         var submitted = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/submit", ifMatch: "\"1\"");
-        using var contributor = ClientAs(Role.Contributor);
+        using var contributor = await ClientAsAsync(Role.Contributor);
         var approvedByContributor = await contributor.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/approve", ifMatch: "\"2\"");
         var returnedWithoutComment = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/return", "{}", ifMatch: "\"2\"");
         var returned = await app.Client.SendAsync(HttpMethod.Post, $"/api/v1/achievements/{id}/return", """{"comment":"Cite the order."}""", ifMatch: "\"2\"");
@@ -110,8 +107,8 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
     [Fact]
     public async Task Pages_ReviewAndAudit_ForbiddenBelowTheirRole()
     {
-        using var contributor = ClientAs(Role.Contributor);
-        using var reviewer = ClientAs(Role.Reviewer);
+        using var contributor = await ClientAsAsync(Role.Contributor);
+        using var reviewer = await ClientAsAsync(Role.Reviewer);
 
         using var review = await contributor.GetAsync(new Uri("/review", UriKind.Relative));
         using var audit = await reviewer.GetAsync(new Uri("/admin/audit", UriKind.Relative));
@@ -127,11 +124,11 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var put = await app.Client.SendAsync(HttpMethod.Put, $"/api/v1/achievements/{id}", """{"title":"Audited title, corrected"}""", ifMatch: "\"1\"");
         Assert.Equal(HttpStatusCode.OK, put.Status);
 
-        var page = await app.GetPageAsync("/admin/audit?event=record.updated&actor=api");
+        var page = await app.GetPageAsync($"/admin/audit?event=record.updated&actor={WebAppFixture.AdminName}");
         var bad = await app.GetPageAsync("/admin/audit?since=yesterday", expectedStatus: 400);
 
         var row = page.QuerySelectorAll("tbody tr").First(r => r.QuerySelector("td a")?.GetAttribute("href") == $"/achievements/{id}");
-        Assert.Equal(["api", "record.updated"], row.QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent.Trim()));
+        Assert.Equal([WebAppFixture.AdminName, "record.updated"], row.QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent.Trim()));
         var title = row.QuerySelectorAll(".audit-fields li").Single(li => li.QuerySelector(".field")!.TextContent == "Title");
         Assert.Equal(("Audited title", "Audited title, corrected"), (title.QuerySelector(".before")!.TextContent, title.QuerySelector(".after")!.TextContent));
         Assert.Equal("since must be a date as yyyy-MM-dd (not 'yesterday')", bad.QuerySelector(".notice")!.TextContent);
@@ -153,7 +150,7 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         await using var db = app.Database.CreateContext();
         var exports = await db.AuditEntries.Where(a => a.Event == "export").OrderByDescending(a => a.Id).Take(2).Select(a => new { a.Actor, a.Details }).ToListAsync();
         Assert.Equal(
-            [("web", "{\"kind\":\"report\",\"format\":\"md\",\"programme\":\"nato-bih\",\"includeDrafts\":true}"), ("web", "{\"kind\":\"report\",\"format\":\"md\",\"programme\":\"nato-bih\",\"includeDrafts\":false}")],
+            [(WebAppFixture.AdminName, "{\"kind\":\"report\",\"format\":\"md\",\"programme\":\"nato-bih\",\"includeDrafts\":true}"), (WebAppFixture.AdminName, "{\"kind\":\"report\",\"format\":\"md\",\"programme\":\"nato-bih\",\"includeDrafts\":false}")],
             exports.Select(e => (e.Actor, e.Details)));
     }
 
@@ -185,30 +182,17 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         return achievement.Id;
     }
 
-    /// <summary>A client whose requests act with <paramref name="role"/> (through <see cref="RoleHeader"/>).</summary>
-    private HttpClient ClientAs(Role role)
+    /// <summary>
+    /// A client signed in as a new user with <paramref name="role"/> (cleared to NATO SECRET, organisation NATO): its
+    /// cookie serves the pages and its bearer token the API.
+    /// </summary>
+    private async Task<HttpClient> ClientAsAsync(Role role)
     {
-        var client = app.Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RoleFromHeader>()))
-            .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(RoleHeader, role.ToString());
+        var name = $"review-{role}-{Guid.NewGuid():N}"[..30].ToLowerInvariant();
+        await app.CreateUserAsync(name, role, Classification.NatoSecret, null, "NATO");
+        var client = await app.SignedInClientAsync(name);
+        await using var db = app.Database.CreateContext();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await PartnershipTracker.Testing.TestUsers.CreateTokenAsync(db, name));
         return client;
-    }
-
-    /// <summary>Sets the request's <see cref="ChangeActor.Role"/> from <see cref="RoleHeader"/>, before the app's own middleware.</summary>
-    private sealed class RoleFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (Enum.TryParse<Role>(context.Request.Headers[RoleHeader].ToString(), out var role))
-                {
-                    context.RequestServices.GetRequiredService<ChangeActor>().Role = role;
-                }
-
-                return following(context);
-            });
-            next(app);
-        };
     }
 }

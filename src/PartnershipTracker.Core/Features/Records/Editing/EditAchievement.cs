@@ -1,12 +1,19 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Records.Editing;
 
 /// <summary>What a person gives for an achievement; <see cref="Date"/> is an ISO partial date.</summary>
-public sealed record AchievementInput
+public sealed record AchievementInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Title { get; init; }
 
     public int? AreaId { get; init; }
@@ -15,7 +22,7 @@ public sealed record AchievementInput
 }
 
 /// <summary>Creates and updates achievements: title required (≤ 500), area of the same programme.</summary>
-public sealed class EditAchievement(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Achievement, AchievementInput>(db, programmes)
+public sealed class EditAchievement(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Achievement, AchievementInput>(db, programmes, defaults)
 {
     protected override Achievement Blank(int programmeId) => new() { ProgrammeId = programmeId, Title = "" };
 

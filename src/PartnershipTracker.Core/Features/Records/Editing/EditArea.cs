@@ -1,13 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Records.Editing;
 
 /// <summary>What a person gives for an area; <see cref="Chapter"/> is a name of <see cref="MapChapter"/>, any case, or null.</summary>
-public sealed record AreaInput
+public sealed record AreaInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Name { get; init; }
 
     public string? Chapter { get; init; }
@@ -20,7 +27,7 @@ public sealed record AreaInput
 /// names are compared by <see cref="AreaNames.Normalize"/> (deleted areas included: ingest still matches them).
 /// A new name becomes an alias too and a renamed area keeps its old name as an alias, so ingest finds it by both.
 /// </summary>
-public sealed class EditArea(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Area, AreaInput>(db, programmes)
+public sealed class EditArea(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Area, AreaInput>(db, programmes, defaults)
 {
     /// <summary>Longest area name: 200 characters (the column's length).</summary>
     public const int NameLength = 200;

@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -9,8 +10,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// <see cref="Status"/> are names of <see cref="Domain.Severity"/> and <see cref="ChallengeStatus"/>, any case;
 /// null means Unrated and Open.
 /// </summary>
-public sealed record ChallengeInput
+public sealed record ChallengeInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Title { get; init; }
 
     public int? AreaId { get; init; }
@@ -25,7 +32,7 @@ public sealed record ChallengeInput
 }
 
 /// <summary>Creates and updates challenges: title required (≤ 500), area of the same programme.</summary>
-public sealed class EditChallenge(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Challenge, ChallengeInput>(db, programmes)
+public sealed class EditChallenge(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Challenge, ChallengeInput>(db, programmes, defaults)
 {
     protected override Challenge Blank(int programmeId) => new() { ProgrammeId = programmeId, Title = "" };
 

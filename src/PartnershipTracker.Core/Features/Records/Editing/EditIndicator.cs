@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -9,8 +10,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// <see cref="Direction"/> a name of <see cref="IndicatorDirection"/>, any case; null means HigherIsBetter.
 /// Observations are not part of it.
 /// </summary>
-public sealed record IndicatorInput
+public sealed record IndicatorInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Name { get; init; }
 
     public string? Unit { get; init; }
@@ -23,7 +30,7 @@ public sealed record IndicatorInput
 }
 
 /// <summary>Creates and updates indicators: name and unit required, area of the same programme.</summary>
-public sealed class EditIndicator(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Indicator, IndicatorInput>(db, programmes)
+public sealed class EditIndicator(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Indicator, IndicatorInput>(db, programmes, defaults)
 {
     /// <summary>Longest unit: 64 characters (the column's length).</summary>
     public const int UnitLength = 64;

@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -9,8 +10,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// (<c>2023</c>, <c>2023-05</c>, <c>2023-05-17</c>); <see cref="Status"/> is a name of <see cref="InitiativeStatus"/>,
 /// any case; null leaves the status unknown.
 /// </summary>
-public sealed record InitiativeInput
+public sealed record InitiativeInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Name { get; init; }
 
     public int? AreaId { get; init; }
@@ -29,7 +36,7 @@ public sealed record InitiativeInput
 }
 
 /// <summary>Creates and updates initiatives: name required (≤ 500), area of the same programme, end not before start.</summary>
-public sealed class EditInitiative(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Initiative, InitiativeInput>(db, programmes)
+public sealed class EditInitiative(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Initiative, InitiativeInput>(db, programmes, defaults)
 {
     protected override Initiative Blank(int programmeId) => new() { ProgrammeId = programmeId, Name = "" };
 

@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -9,8 +10,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// <see cref="InitiativeId"/> is set. <see cref="Date"/> is an ISO partial date, <see cref="DateText"/> the date
 /// as a source wrote it. <see cref="Status"/> (Due, Done, Missed) is required: a step is not done by default.
 /// </summary>
-public sealed record MilestoneInput
+public sealed record MilestoneInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Title { get; init; }
 
     public int? InitiativeId { get; init; }
@@ -27,7 +34,7 @@ public sealed record MilestoneInput
 }
 
 /// <summary>Creates and updates milestones: title and status required, initiative of the same programme.</summary>
-public sealed class EditMilestone(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Milestone, MilestoneInput>(db, programmes)
+public sealed class EditMilestone(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Milestone, MilestoneInput>(db, programmes, defaults)
 {
     protected override Milestone Blank(int programmeId) => new() { ProgrammeId = programmeId, Title = "" };
 

@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -8,8 +9,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// What a person gives for a recommendation. <see cref="Cycle"/> is the review cycle it was issued in ("2024",
 /// at most 32 characters); <see cref="Status"/> a name of <see cref="RecommendationStatus"/>, any case; null means Issued.
 /// </summary>
-public sealed record RecommendationInput
+public sealed record RecommendationInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? StrategicAction { get; init; }
 
     public int? AreaId { get; init; }
@@ -26,7 +33,7 @@ public sealed record RecommendationInput
 }
 
 /// <summary>Creates and updates recommendations: strategic action required (≤ 500), area of the same programme.</summary>
-public sealed class EditRecommendation(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Recommendation, RecommendationInput>(db, programmes)
+public sealed class EditRecommendation(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Recommendation, RecommendationInput>(db, programmes, defaults)
 {
     /// <summary>Longest review cycle name: 32 characters.</summary>
     public const int CycleLength = 32;

@@ -1,4 +1,5 @@
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -10,8 +11,14 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// Unknown); <see cref="Reliability"/> a letter A–F and <see cref="Credibility"/> 1–6 (the Admiralty grading,
 /// NATO AJP-2.1), both optional.
 /// </summary>
-public sealed record SourceInput
+public sealed record SourceInput : IMarkedInput
 {
+    /// <inheritdoc/>
+    public string? Classification { get; init; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string>? ReleasableTo { get; init; }
+
     public string? Title { get; init; }
 
     public string? Publisher { get; init; }
@@ -28,7 +35,7 @@ public sealed record SourceInput
 }
 
 /// <summary>Creates (a source cited by URL or by title only) and updates sources.</summary>
-public sealed class EditSource(PtrackDbContext db, ProgrammeLookup programmes) : RecordEditor<Source, SourceInput>(db, programmes)
+public sealed class EditSource(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null) : RecordEditor<Source, SourceInput>(db, programmes, defaults)
 {
     protected override Source Blank(int programmeId) => new() { ProgrammeId = programmeId, Title = "" };
 

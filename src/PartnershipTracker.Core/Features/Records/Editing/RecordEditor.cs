@@ -1,5 +1,6 @@
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Domain;
 
@@ -16,13 +17,16 @@ namespace PartnershipTracker.Core.Features.Records.Editing;
 /// API JSON); NotFound for an unknown programme or an unknown or deleted record; Conflict when the record is no
 /// longer at the expected revision, whether that is seen before saving or by the concurrency token while saving;
 /// Forbidden for a viewer (after NotFound, so that a hidden record stays hidden).
+/// The marking (<see cref="IMarkedInput"/>) is read here for every type: a new record without one takes
+/// <see cref="MarkingDefaults"/>, an update without one keeps the record's; a writer may not give a record a marking
+/// they could not see themselves (<see cref="MarkingFields"/>; docs/adr/0016-markings.md).
 /// <para>
 /// The review workflow (PRODUCT.md C3, docs/adr/0017-review-workflow-and-audit.md) is applied here, the one place
 /// every create and edit goes through: a contributor's new or changed record becomes
 /// <see cref="ReviewState.Draft"/>; a reviewer's or admin's becomes (or stays) <see cref="ReviewState.Approved"/>.
 /// </para>
 /// </remarks>
-public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes)
+public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, ProgrammeLookup programmes, MarkingDefaults? defaults = null)
     where TRecord : class, IEditableRecord
     where TInput : class
 {
@@ -47,12 +51,14 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
 
         var record = Blank(found.Value!.Id);
         var errors = new FieldErrors();
+        var marking = ReadMarking(input, (defaults ?? new MarkingDefaults()).Marking, errors);
         await ApplyAsync(input, record, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
 
+        marking!.ApplyTo(record);
         record.ReviewState = Review.ReviewRules.StateAfterEdit(db.Actor.Role);
 
         db.Add(record);
@@ -78,16 +84,22 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
 
         var record = (TRecord)found.Value!;
         var errors = new FieldErrors();
+        var marking = ReadMarking(input, RecordMarking.Of(record), errors);
         await ApplyAsync(input, record, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToFailure(EditableRecords.Noun(Type));
         }
 
+        marking!.ApplyTo(record);
         record.ReviewState = Review.ReviewRules.StateAfterEdit(db.Actor.Role);
 
         return await RecordEditing.SaveAsync(db, request, record, cancellationToken);
     }
+
+    /// <summary>The marking the input asks for (<paramref name="fallback"/> for what it leaves out); null with messages when refused.</summary>
+    private RecordMarking? ReadMarking(TInput input, RecordMarking fallback, FieldErrors errors) =>
+        input is IMarkedInput marked ? MarkingFields.Read(errors, marked, fallback, db.Access) : fallback;
 
     /// <summary>A new record of the programme, before the input is applied.</summary>
     protected abstract TRecord Blank(int programmeId);

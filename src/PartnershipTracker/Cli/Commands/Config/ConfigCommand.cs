@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
 
 namespace PartnershipTracker.Cli.Commands.Config;
@@ -49,6 +50,11 @@ internal static class ConfigCommand
             areaAliases = settings.Mapping.AreaAliases.ToDictionary(a => a.Area, a => a.Aliases),
         },
         examples = new { loadOnEmptyDatabase = settings.Examples.LoadOnEmptyDatabase },
+        markings = new
+        {
+            defaultClassification = Markings.Label(settings.Markings.Marking.Classification),
+            defaultReleasableTo = Markings.ReleasableToEntries(settings.Markings.Marking.ReleasableTo),
+        },
     };
 
     private static string Redact(string connectionString)

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Ingest;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
 using PartnershipTracker.Ingest;
 using Spectre.Console;
@@ -30,9 +32,11 @@ internal static class IngestCommand
         var approve = new Option<bool>("--approve") { Description = "With --accept: store the source and its records as approved instead of as drafts waiting for review (the CLI acts as admin)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Recover and map the documents, store nothing (not even a draft)." };
         var json = new Option<bool>("--json") { Description = "Write JSON on stdout: one object for one file (structure, removed passages, warnings, records); {documents, failures, summary} for several." };
+        var classification = new Option<string?>("--classification") { Description = "The sources' classification, e.g. \"NATO RESTRICTED\" (PUBLIC, NATO UNCLASSIFIED, NATO RESTRICTED, NATO CONFIDENTIAL, NATO SECRET); new records take it. Default: Security:DefaultClassification." };
+        var releasableTo = new Option<string?>("--releasable-to") { Description = "The sources' Releasable To list, e.g. \"BIH,NATO\" (ISO 3166 alpha-3 codes or organisation names). Default: Security:DefaultReleasableTo (none)." };
         var command = new Command("ingest", "Read documents into sourced records: structure recovered, damage removed or flagged, every record tied to its line. Records are staged as drafts for review unless --accept is given.")
         {
-            paths, programme, accept, approve, dryRun, json,
+            paths, programme, accept, approve, dryRun, json, classification, releasableTo,
         };
         paths.Validators.Add(result =>
         {
@@ -53,16 +57,37 @@ internal static class IngestCommand
             {
                 result.AddError("--approve needs --accept: only stored records have a review state");
             }
+
+            var level = result.GetValue(classification);
+            if (level is not null && !Markings.TryParseClassification(level, out _))
+            {
+                result.AddError($"--classification must be one of {string.Join(", ", Markings.All.Select(Markings.Label))} (not '{level}')");
+            }
+
+            if (!Markings.TryParseReleasableTo(result.GetValue(releasableTo), out _, out var error))
+            {
+                result.AddError("--releasable-to: " + error);
+            }
         });
         command.SetAction((parse, cancellationToken) =>
         {
             var mode = parse.GetValue(dryRun) ? IngestMode.DryRun : parse.GetValue(accept) ? IngestMode.Store : IngestMode.Stage;
-            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(approve), parse.GetValue(json), cancellationToken);
+            return RunAsync(parse.GetRequiredValue(paths), parse.GetValue(programme), mode, parse.GetValue(approve), parse.GetValue(json),
+                (parse.GetValue(classification), parse.GetValue(releasableTo)), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool approve, bool json, CancellationToken cancellationToken)
+    /// <summary>The marking the options give (already validated), the configured default for what they leave out.</summary>
+    private static RecordMarking MarkingOf(IServiceProvider services, (string? Classification, string? ReleasableTo) options)
+    {
+        var defaults = services.GetRequiredService<MarkingDefaults>().Marking;
+        var level = options.Classification is not null && Markings.TryParseClassification(options.Classification, out var parsed) ? parsed : defaults.Classification;
+        var releasableTo = options.ReleasableTo is not null && Markings.TryParseReleasableTo(options.ReleasableTo, out var canonical, out _) ? canonical : defaults.ReleasableTo;
+        return new RecordMarking(level, releasableTo);
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string? programme, IngestMode mode, bool approve, bool json, (string? Classification, string? ReleasableTo) markingOptions, CancellationToken cancellationToken)
     {
         var single = paths.Length == 1 && !Directory.Exists(paths[0]);
         var (files, missing) = Expand(paths);
@@ -75,6 +100,7 @@ internal static class IngestCommand
 
         return await CliContext.RunAsync(async (services, ct) =>
         {
+            var marking = MarkingOf(services, markingOptions);
             var found = await services.GetRequiredService<ProgrammeLookup>().FindAsync(programme, ct);
             if (!found.Succeeded)
             {
@@ -83,7 +109,7 @@ internal static class IngestCommand
 
             if (single)
             {
-                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, approve, ct);
+                var run = await IngestFileAsync(services, files[0], found.Value!.Slug, mode, marking, approve, ct);
                 if (run.Error is not null)
                 {
                     return CliContext.Fail(run.Error, ExitCodes.BadInput);
@@ -102,7 +128,7 @@ internal static class IngestCommand
             }
 
             var runs = new List<DocumentRun>(missing);
-            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, approve, showProgress: !json && CliConsole.IsTerminal, ct));
+            runs.AddRange(await IngestAllAsync(services, files, found.Value!.Slug, mode, marking, approve, showProgress: !json && CliConsole.IsTerminal, ct));
             foreach (var failed in runs.Where(r => r.Error is not null))
             {
                 CliContext.Fail(failed.Error!, ExitCodes.BadInput);
@@ -158,14 +184,14 @@ internal static class IngestCommand
         return (files, missing);
     }
 
-    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, bool approve, bool showProgress, CancellationToken cancellationToken)
+    private static async Task<List<DocumentRun>> IngestAllAsync(IServiceProvider services, List<FileInfo> files, string programme, IngestMode mode, RecordMarking marking, bool approve, bool showProgress, CancellationToken cancellationToken)
     {
         var runs = new List<DocumentRun>(files.Count);
         if (!showProgress)
         {
             foreach (var file in files)
             {
-                runs.Add(await IngestFileAsync(services, file, programme, mode, approve, cancellationToken));
+                runs.Add(await IngestFileAsync(services, file, programme, mode, marking, approve, cancellationToken));
             }
 
             return runs;
@@ -179,7 +205,7 @@ internal static class IngestCommand
                 foreach (var file in files)
                 {
                     task.Description = Markup.Escape(file.Name);
-                    runs.Add(await IngestFileAsync(services, file, programme, mode, approve, cancellationToken));
+                    runs.Add(await IngestFileAsync(services, file, programme, mode, marking, approve, cancellationToken));
                     task.Increment(1);
                 }
 
@@ -189,7 +215,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads, maps and stages or stores one file, in its own scope so that a long batch does not pile up tracked entities.</summary>
-    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, bool approve, CancellationToken cancellationToken)
+    private static async Task<DocumentRun> IngestFileAsync(IServiceProvider services, FileInfo file, string programme, IngestMode mode, RecordMarking marking, bool approve, CancellationToken cancellationToken)
     {
         var limit = services.GetRequiredService<PtrackSettings>().Ingest.MaxFileBytes;
         if (file.Length > limit)
@@ -210,7 +236,7 @@ internal static class IngestCommand
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ChangeActor>().Name = "ingest";
         var result = await scope.ServiceProvider.GetRequiredService<IngestDocument>()
-            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode, approve), cancellationToken);
+            .HandleAsync(new IngestRequest(file.Name, bytes, programme, mode, marking, approve), cancellationToken);
         return result.Succeeded
             ? new DocumentRun(file.FullName, result.Value, null)
             : new DocumentRun(file.FullName, null, result.Failure!.Message);

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Features.Ingest;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
 
 namespace PartnershipTracker.Web.Pages.Ingest;
@@ -11,7 +13,7 @@ namespace PartnershipTracker.Web.Pages.Ingest;
 /// Upload a document: it is read, mapped and staged as a draft, and the browser goes to the draft's preview.
 /// Nothing is stored as records until the preview's "Store" is pressed.
 /// </summary>
-public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, ProgrammeLookup programmes, PtrackSettings settings) : PageModel
+public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, ProgrammeLookup programmes, PtrackSettings settings, MarkingDefaults markings) : PageModel
 {
     public IReadOnlyList<IngestDraftRow> Drafts { get; private set; } = [];
 
@@ -28,7 +30,22 @@ public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, P
     [Display(Name = "Programme")]
     public string? Programme { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The source's classification label ("NATO RESTRICTED"); the records it creates take it. Default: Security:DefaultClassification.</summary>
+    [BindProperty]
+    [Display(Name = "Classification")]
+    public string? Classification { get; set; }
+
+    /// <summary>The source's Releasable To list as typed ("BIH, NATO"); blank for none.</summary>
+    [BindProperty]
+    [Display(Name = "Releasable To")]
+    public string? ReleasableTo { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Classification = Markings.Label(markings.Marking.Classification);
+        ReleasableTo = string.Join(", ", Markings.ReleasableToEntries(markings.Marking.ReleasableTo));
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +56,17 @@ public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, P
         else if (Document.Length > MaxFileBytes)
         {
             ModelState.AddModelError(nameof(Document), $"{Document.FileName}: file is {Document.Length:N0} bytes, over the limit of {MaxFileBytes:N0} bytes");
+        }
+
+        var level = markings.Marking.Classification;
+        if (!string.IsNullOrWhiteSpace(Classification) && !Markings.TryParseClassification(Classification, out level))
+        {
+            ModelState.AddModelError(nameof(Classification), $"classification must be one of {string.Join(", ", Markings.All.Select(Markings.Label))}");
+        }
+
+        if (!Markings.TryParseReleasableTo(ReleasableTo, out var releasableTo, out var releasableError))
+        {
+            ModelState.AddModelError(nameof(ReleasableTo), "releasableTo: " + releasableError);
         }
 
         if (!ModelState.IsValid)
@@ -53,12 +81,17 @@ public sealed class IndexModel(IngestDocument ingest, ListIngestDrafts drafts, P
         }
 
         var result = await ingest.HandleAsync(
-            new IngestRequest(Path.GetFileName(Document.FileName), bytes, string.IsNullOrWhiteSpace(Programme) ? null : Programme, IngestMode.Stage),
+            new IngestRequest(Path.GetFileName(Document.FileName), bytes, string.IsNullOrWhiteSpace(Programme) ? null : Programme, IngestMode.Stage,
+                new RecordMarking(level, releasableTo)),
             cancellationToken);
         if (!result.Succeeded)
         {
             // A bad file is the file field's fault; a programme that is not there (or not chosen) is the programme field's.
-            var field = result.Failure!.Fields?.ContainsKey("file") == true ? nameof(Document) : nameof(Programme);
+            var fields = result.Failure!.Fields;
+            var field = fields?.ContainsKey("file") == true ? nameof(Document)
+                : fields?.ContainsKey("classification") == true ? nameof(Classification)
+                : fields?.ContainsKey("releasableTo") == true ? nameof(ReleasableTo)
+                : nameof(Programme);
             ModelState.AddModelError(field, result.Failure.Message);
             return await RefusedAsync(cancellationToken);
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Web.Infrastructure;
 
 namespace PartnershipTracker.Web.Pages.Records.Forms;
@@ -19,6 +21,9 @@ public enum OptionSource
 
     /// <summary>The initiatives of the record's programme: value the id, text the name.</summary>
     Initiatives,
+
+    /// <summary>The classification labels, lowest first: value and text the label ("NATO RESTRICTED").</summary>
+    Classifications,
 }
 
 /// <summary>
@@ -80,7 +85,8 @@ internal sealed class RecordForm<TInput>(
     IReadOnlyList<(FieldSpec Spec, Func<TInput, string?> Get, Func<TInput, string?, TInput> Set)> fields,
     Func<int, CancellationToken, Task<Result<(TInput Input, int Revision, ProgrammeRef Programme, string Title)>>> load,
     Func<string?, TInput, CancellationToken, Task<Result<RecordRevision>>> create,
-    Func<int, int, TInput, CancellationToken, Task<Result<RecordRevision>>> update) : RecordForm
+    Func<int, int, TInput, CancellationToken, Task<Result<RecordRevision>>> update,
+    Func<int, CancellationToken, Task<RecordMarking?>>? loadMarking = null) : RecordForm
     where TInput : class, new()
 {
     public override RecordSection Section => section;
@@ -96,7 +102,14 @@ internal sealed class RecordForm<TInput>(
         }
 
         var (input, revision, programme, title) = found.Value;
-        return new StoredValues(fields.ToDictionary(f => f.Spec.Name, f => f.Get(input), StringComparer.Ordinal), revision, programme, title);
+        var values = fields.ToDictionary(f => f.Spec.Name, f => f.Get(input), StringComparer.Ordinal);
+        if (loadMarking is not null && await loadMarking(id, cancellationToken) is { } marking)
+        {
+            values["classification"] = Markings.Label(marking.Classification);
+            values["releasableTo"] = string.Join(", ", Markings.ReleasableToEntries(marking.ReleasableTo));
+        }
+
+        return new StoredValues(values, revision, programme, title);
     }
 
     public override async Task<Result<RecordRevision>> CreateAsync(string? programme, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Features.Marking;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Domain;
@@ -30,6 +32,30 @@ public sealed class RecordFormCatalog(IServiceProvider services)
 
     private static readonly FieldSpec AreaField = new("areaId", "Area", FieldKind.Select) { Options = OptionSource.Areas, WholeNumber = true, EmptyOption = "— cross-cutting (no area) —" };
 
+    /// <summary>The Classification select and the Releasable To text field every record form ends with (docs/adr/0016-markings.md).</summary>
+    private static (FieldSpec Spec, Func<T, string?> Get, Func<T, string?, T> Set)[] MarkingFieldsOf<T>(Func<T, string?, T> setClassification, Func<T, IReadOnlyList<string>?, T> setReleasableTo)
+        where T : IMarkedInput =>
+    [
+        (ClassificationField, i => i.Classification, setClassification),
+        (ReleasableToField, i => i.ReleasableTo is null ? null : string.Join(", ", i.ReleasableTo), (i, v) => setReleasableTo(i, MarkingFields.SplitEntries(v))),
+    ];
+
+    private static readonly FieldSpec ClassificationField = new("classification", "Classification", FieldKind.Select)
+    {
+        Options = OptionSource.Classifications,
+        EmptyOption = "— the default —",
+        Hint = "The record's marking. You cannot mark a record above your clearance.",
+    };
+
+    private static readonly FieldSpec ReleasableToField = new("releasableTo", "Releasable To", FieldKind.Text)
+    {
+        Hint = "Nations (ISO 3166 alpha-3, e.g. BIH) or organisations (e.g. NATO), separated by commas; empty for no restriction.",
+    };
+
+    /// <summary>Reads the stored marking of a record of <paramref name="type"/> for its edit form.</summary>
+    private Func<int, CancellationToken, Task<RecordMarking?>> MarkingOf(RecordType type) => async (id, ct) =>
+        await EditableRecords.FindAsync(Get<PtrackDbContext>(), type, id, includeDeleted: false, ct) is { } record ? RecordMarking.Of(record) : null;
+
     private T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
 
@@ -52,10 +78,12 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (new FieldSpec("name", "Name", FieldKind.Text) { Required = true }, i => i.Name, (i, v) => i with { Name = v }),
                 (FieldSpec.Enum<MapChapter>("chapter", "MAP chapter"), i => i.Chapter, (i, v) => i with { Chapter = v }),
                 (new FieldSpec("description", "Description", FieldKind.TextArea), i => i.Description, (i, v) => i with { Description = v }),
+                .. MarkingFieldsOf<AreaInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new AreaInput { Name = d.Name, Chapter = d.Chapter?.ToString(), Description = d.Description }, d.Revision, d.Programme, d.Name)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Area));
     }
 
     private RecordForm<AchievementInput> Achievement()
@@ -68,10 +96,12 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (new FieldSpec("title", "Title", FieldKind.TextArea) { Required = true }, i => i.Title, (i, v) => i with { Title = v }),
                 (AreaField, i => Text(i.AreaId), (i, v) => i with { AreaId = Id(v) }),
                 (FieldSpec.Date("date", "Date"), i => i.Date, (i, v) => i with { Date = v }),
+                .. MarkingFieldsOf<AchievementInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new AchievementInput { Title = d.Achievement.Title, AreaId = d.Achievement.AreaId, Date = d.Achievement.Date?.ToString() }, d.Achievement.Revision, d.Programme, d.Achievement.Title)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Achievement));
     }
 
     private RecordForm<ChallengeInput> Challenge()
@@ -87,6 +117,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (FieldSpec.Enum<Severity>("severity", "Severity"), i => i.Severity, (i, v) => i with { Severity = v }),
                 (FieldSpec.Enum<ChallengeStatus>("status", "Status"), i => i.Status, (i, v) => i with { Status = v }),
                 (new FieldSpec("owner", "Who can unblock it", FieldKind.Text), i => i.Owner, (i, v) => i with { Owner = v }),
+                .. MarkingFieldsOf<ChallengeInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new ChallengeInput
             {
@@ -98,7 +129,8 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 Owner = d.Challenge.Owner,
             }, d.Challenge.Revision, d.Programme, d.Challenge.Title)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Challenge));
     }
 
     private RecordForm<InitiativeInput> Initiative()
@@ -116,6 +148,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (FieldSpec.Date("start", "Since"), i => i.Start, (i, v) => i with { Start = v }),
                 (FieldSpec.Date("end", "Until"), i => i.End, (i, v) => i with { End = v }),
                 (new FieldSpec("leadInstitution", "Lead institution", FieldKind.Text), i => i.LeadInstitution, (i, v) => i with { LeadInstitution = v }),
+                .. MarkingFieldsOf<InitiativeInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new InitiativeInput
             {
@@ -129,7 +162,8 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 LeadInstitution = d.Initiative.LeadInstitution,
             }, d.Initiative.Revision, d.Programme, d.Initiative.Name)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Initiative));
     }
 
     private RecordForm<MilestoneInput> Milestone()
@@ -146,6 +180,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (new FieldSpec("dateText", "Date as the source wrote it", FieldKind.Text), i => i.DateText, (i, v) => i with { DateText = v }),
                 (FieldSpec.Enum<MilestoneStatus>("status", "Status", required: true), i => i.Status, (i, v) => i with { Status = v }),
                 (new FieldSpec("confidence", "Confidence", FieldKind.Text), i => i.Confidence, (i, v) => i with { Confidence = v }),
+                .. MarkingFieldsOf<MilestoneInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new MilestoneInput
             {
@@ -158,7 +193,8 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 Confidence = d.Milestone.Confidence,
             }, d.Milestone.Revision, d.Programme, d.Milestone.Title)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Milestone));
     }
 
     private RecordForm<RecommendationInput> Recommendation()
@@ -175,6 +211,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (new FieldSpec("issuedBy", "Issued by", FieldKind.Text), i => i.IssuedBy, (i, v) => i with { IssuedBy = v }),
                 (new FieldSpec("cycle", "Cycle", FieldKind.Text) { Hint = "The review cycle it was issued in, e.g. 2024." }, i => i.Cycle, (i, v) => i with { Cycle = v }),
                 (FieldSpec.Enum<RecommendationStatus>("status", "Status"), i => i.Status, (i, v) => i with { Status = v }),
+                .. MarkingFieldsOf<RecommendationInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new RecommendationInput
             {
@@ -187,7 +224,8 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 Status = d.Recommendation.Status.ToString(),
             }, d.Recommendation.Revision, d.Programme, d.Recommendation.StrategicAction)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Recommendation));
     }
 
     private RecordForm<IndicatorInput> Indicator()
@@ -202,6 +240,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (AreaField, i => Text(i.AreaId), (i, v) => i with { AreaId = Id(v) }),
                 (FieldSpec.Enum<IndicatorDirection>("direction", "Direction"), i => i.Direction, (i, v) => i with { Direction = v }),
                 (new FieldSpec("description", "Description", FieldKind.TextArea), i => i.Description, (i, v) => i with { Description = v }),
+                .. MarkingFieldsOf<IndicatorInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new IndicatorInput
             {
@@ -212,7 +251,8 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 Description = d.Description,
             }, d.Revision, d.Programme, d.Name)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Indicator));
     }
 
     private RecordForm<SourceInput> Source()
@@ -229,6 +269,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 (FieldSpec.Enum<SourceKind>("kind", "Kind"), i => i.Kind, (i, v) => i with { Kind = v }),
                 (new FieldSpec("reliability", "Reliability", FieldKind.Text) { Hint = "Admiralty grading of the source: a letter A (completely reliable) to F (cannot be judged)." }, i => i.Reliability, (i, v) => i with { Reliability = v }),
                 (new FieldSpec("credibility", "Credibility", FieldKind.Number) { WholeNumber = true, Hint = "Admiralty grading of the information: 1 (confirmed) to 6 (cannot be judged)." }, i => Text(i.Credibility), (i, v) => i with { Credibility = Id(v) }),
+                .. MarkingFieldsOf<SourceInput>((i, v) => i with { Classification = v }, (i, v) => i with { ReleasableTo = v }),
             ],
             async (id, ct) => Loaded(await get.HandleAsync(id, ct), d => (new SourceInput
             {
@@ -241,6 +282,7 @@ public sealed class RecordFormCatalog(IServiceProvider services)
                 Credibility = d.Credibility,
             }, d.Revision, d.Programme, d.Title)),
             edit.CreateAsync,
-            edit.UpdateAsync);
+            edit.UpdateAsync,
+            MarkingOf(RecordType.Source));
     }
 }

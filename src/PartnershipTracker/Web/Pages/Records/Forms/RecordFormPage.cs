@@ -70,6 +70,7 @@ public abstract class RecordFormPage(RecordFormCatalog catalog, ListAreas areas,
                 OptionSource.Enum => spec.EnumNames.Select(n => new FieldOption(n, Words(n))).ToList(),
                 OptionSource.Areas => areaOptions!,
                 OptionSource.Initiatives => initiativeOptions!,
+                OptionSource.Classifications => Domain.Markings.All.Select(c => new FieldOption(Domain.Markings.Label(c), Domain.Markings.Label(c))).ToList(),
                 _ => [],
             },
         }).ToList();
