@@ -14,15 +14,18 @@ using PartnershipTracker.Tests.Api;
 namespace PartnershipTracker.Tests.Web;
 
 /// <summary>
-/// The real app read by a NATO RESTRICTED reader of France (no organisation). Until sign-in lands, the reader is set by
-/// overriding the scoped <see cref="RecordAccess"/> (the only test-specific part); records above the reader's sight
-/// are written straight to the database. The example programme is PUBLIC.
+/// The real app read by a NATO RESTRICTED reader of France (no organisation): a contributor signed in through /login
+/// (its cookie serves the pages, its bearer token the API). Records above the reader's sight are written straight to
+/// the database. The example programme is PUBLIC.
 /// </summary>
 public sealed class RestrictedWebAppFixture : IAsyncLifetime
 {
-    public TempSqliteDatabase Database { get; private set; } = null!;
+    /// <summary>The signed-in reader: a contributor cleared to NATO RESTRICTED, nationality FRA.</summary>
+    public const string ReaderName = "restricted-fra";
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    private readonly WebAppFixture _app = new();
+
+    public TempSqliteDatabase Database => _app.Database;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -36,15 +39,13 @@ public sealed class RestrictedWebAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TempSqliteDatabase.CreateAsync(migrate: false);
-        var connection = "Data Source=" + Database.FilePath + ";Pooling=False";
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await _app.InitializeAsync();
+        await _app.CreateUserAsync(ReaderName, Role.Contributor, Classification.NatoRestricted, "FRA", null);
+        Client = await _app.SignedInClientAsync(ReaderName);
+        await using (var tokens = Database.CreateContext())
         {
-            builder.UseSetting("Database:ConnectionString", connection);
-            builder.ConfigureTestServices(services => services.AddScoped(_ => RecordAccess.Reader(Classification.NatoRestricted, "FRA", null)));
-        });
-        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TestUsers.CreateTokenAsync(tokens, ReaderName));
+        }
 
         await using var db = Database.CreateContext();
         var programme = await db.Programmes.SingleAsync();
@@ -60,8 +61,7 @@ public sealed class RestrictedWebAppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }
 

@@ -271,6 +271,13 @@ internal static class RecordEndpoints
                 .WithName(step.Verb + single)
                 .WithSummary($"{step.Verb} {a} {noun}")
                 .WithDescription(step.Description(noun) + " Requires If-Match with the ETag read; answers the record with its new ETag.");
+
+            // Approving and returning take a reviewer whatever the record or the request: refused before anything is read.
+            if (step != ReviewStep.Submit)
+            {
+                endpoint.RequireAuthorization(Infrastructure.Authentication.AccessPolicies.Reviewer);
+            }
+
             if (step == ReviewStep.Return)
             {
                 endpoint.Accepts<ReturnInput>("application/json")

@@ -44,10 +44,15 @@ public sealed class AnonymousReadTests(AnonymousReadFixture app) : IClassFixture
         int publicId;
         await using (var db = app.Database.CreateContext())
         {
-            var area = await db.Areas.OrderBy(a => a.Id).FirstAsync();
-            area.Classification = Classification.Public;
+            // The example programme is PUBLIC: every area but the first is marked NATO UNCLASSIFIED here.
+            var areas = await db.Areas.OrderBy(a => a.Id).ToListAsync();
+            foreach (var area in areas.Skip(1))
+            {
+                area.Classification = Classification.NatoUnclassified;
+            }
+
             await db.SaveChangesAsync();
-            publicId = area.Id;
+            publicId = areas[0].Id;
         }
 
         using var client = app.AnonymousClient();

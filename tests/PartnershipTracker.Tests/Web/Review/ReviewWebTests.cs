@@ -33,7 +33,7 @@ public sealed class ReviewWebTests(WebAppFixture app) : IClassFixture<WebAppFixt
         Assert.Equal(HttpStatusCode.PreconditionRequired, noIfMatch.Status);
         Assert.Equal((HttpStatusCode.OK, "\"2\"", "Submitted"), (submitted.Status, submitted.ETag, submitted.Body.GetProperty("reviewState").GetString()));
         Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json"), (approvedByContributor.Status, approvedByContributor.ContentType));
-        Assert.Equal("a contributor may not approve records; it takes a reviewer or above", approvedByContributor.Body.GetProperty("detail").GetString());
+        Assert.Equal("Your role does not allow this request.", approvedByContributor.Body.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, returnedWithoutComment.Status);
         Assert.True(returnedWithoutComment.Body.GetProperty("errors").TryGetProperty("comment", out _));
         Assert.Equal((HttpStatusCode.OK, "Returned", "Cite the order."), (returned.Status, returned.Body.GetProperty("reviewState").GetString(), returned.Body.GetProperty("reviewComment").GetString()));
