@@ -15,7 +15,7 @@ namespace PartnershipTracker.Core.Data;
 /// naming <paramref name="actor"/> and the time of <paramref name="time"/> (docs/adr/0010-revisions-soft-delete-history.md),
 /// and an <see cref="AuditEntry"/> with the same values.
 /// Every query keeps to the marking rule for <paramref name="access"/> (null: sees everything), through the query
-/// filter named <see cref="EditableRecords.MarkingFilter"/> (docs/adr/0015-accounts-markings-audit.md).
+/// filter named <see cref="EditableRecords.MarkingFilter"/> (docs/adr/0016-markings.md).
 /// </summary>
 public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, IChangeActor actor, TimeProvider time, RecordAccess? access = null) : DbContext(options)
 {
