@@ -136,6 +136,57 @@ public static class Markings
         || (!string.IsNullOrEmpty(nationality) && releasableTo.Contains("," + nationality.ToUpperInvariant() + ",", StringComparison.Ordinal))
         || (!string.IsNullOrEmpty(organisation) && releasableTo.Contains("," + organisation.ToUpperInvariant() + ",", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The canonical Releasable To text of a list that releases to no one: the entry "-" is never an ISO code or an
+    /// organisation (see <see cref="IsEntry"/>), so no reader is on it. <see cref="Stricter"/> gives it when two lists
+    /// have no entry in common.
+    /// </summary>
+    public const string ReleasableToNoOne = ",-,";
+
+    /// <summary>
+    /// The marking at least as restrictive as both: the higher classification, and the entries on both Releasable To
+    /// lists (an empty list restricts nothing, so the other list stands; two lists with nothing in common give
+    /// <see cref="ReleasableToNoOne"/>). A history entry of a change that moved a record from one marking to another
+    /// carries the stricter of the two, so that the values from before stay as hidden as they were.
+    /// </summary>
+    public static (Classification Classification, string ReleasableTo) Stricter(
+        Classification first, string? firstReleasableTo, Classification second, string? secondReleasableTo)
+    {
+        var level = first >= second ? first : second;
+        if (string.IsNullOrEmpty(firstReleasableTo))
+        {
+            return (level, secondReleasableTo ?? string.Empty);
+        }
+
+        if (string.IsNullOrEmpty(secondReleasableTo))
+        {
+            return (level, firstReleasableTo);
+        }
+
+        var common = ReleasableToEntries(firstReleasableTo).Intersect(ReleasableToEntries(secondReleasableTo), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return (level, common.Count == 0 ? ReleasableToNoOne : "," + string.Join(',', common) + ",");
+    }
+
+    /// <summary>
+    /// True when going from the first marking to the second releases the record to more readers: a lower classification,
+    /// or a Releasable To list that is dropped or gains an entry.
+    /// </summary>
+    public static bool IsLowered(Classification from, string? fromReleasableTo, Classification to, string? toReleasableTo)
+    {
+        if (to < from)
+        {
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(fromReleasableTo))
+        {
+            return false;
+        }
+
+        return string.IsNullOrEmpty(toReleasableTo)
+            || ReleasableToEntries(toReleasableTo).Except(ReleasableToEntries(fromReleasableTo), StringComparer.Ordinal).Any();
+    }
+
     /// <summary>True for an ISO alpha-3 code or an organisation short name (see <see cref="TryParseReleasableTo"/>), already upper-case.</summary>
     public static bool IsEntry(string entry) =>
         entry.Length is >= 2 and <= 16 && char.IsAsciiLetterUpper(entry[0]) && entry.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));

@@ -212,8 +212,9 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
 
     /// <summary>
     /// Adds the change records and audit entries of <paramref name="pending"/>. When a change altered a record's
-    /// marking, the record's earlier history takes the new marking too, so that a record hidden from a reader leaves
-    /// no trace in its history either.
+    /// marking, the record's earlier history becomes at least as restricted as the new marking (a record hidden from a
+    /// reader leaves no trace in its history either), and keeps its own marking when the new one is lower (values
+    /// written under a higher marking stay hidden). The earlier entries are read tracked and saved with this save.
     /// </summary>
     private void AddHistory(List<PendingChange> pending, DateTimeOffset now)
     {
@@ -222,16 +223,16 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
         AuditEntries.AddRange(changes.Select(AuditLog.FromChange));
         foreach (var change in pending.Where(p => p.MarkingChanged))
         {
+            // Earlier entries become at least as restricted as the record now is; a lowered marking leaves them as they were.
             var record = change.Entry.Entity;
             var type = EditableRecords.TypeOf(record.GetType());
-            foreach (var earlier in ChangeRecords.Local.Where(c => c.RecordType == type && c.RecordId == record.Id))
+            var earlier = ChangeRecords.Local.Where(c => c.RecordType == type && c.RecordId == record.Id && !changes.Contains(c))
+                .Concat(ChangeRecords.IgnoreQueryFilters().Where(c => c.RecordType == type && c.RecordId == record.Id).AsEnumerable())
+                .Distinct();
+            foreach (var entry in earlier.Where(c => !changes.Contains(c)).ToList())
             {
-                (earlier.Classification, earlier.ReleasableTo) = (record.Classification, record.ReleasableTo);
+                (entry.Classification, entry.ReleasableTo) = Markings.Stricter(entry.Classification, entry.ReleasableTo, record.Classification, record.ReleasableTo);
             }
-
-            ChangeRecords.IgnoreQueryFilters()
-                .Where(c => c.RecordType == type && c.RecordId == record.Id)
-                .ExecuteUpdate(c => c.SetProperty(x => x.Classification, record.Classification).SetProperty(x => x.ReleasableTo, record.ReleasableTo));
         }
     }
 

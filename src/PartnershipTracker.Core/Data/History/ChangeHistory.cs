@@ -76,8 +76,8 @@ internal static class ChangeHistory
             At = at,
             Actor = actor,
             Changes = Write(change),
-            Classification = change.Entry.Entity.Classification,
-            ReleasableTo = change.Entry.Entity.ReleasableTo,
+            Classification = change.Marking.Classification,
+            ReleasableTo = change.Marking.ReleasableTo,
         });
 
     /// <summary>
@@ -193,4 +193,21 @@ internal sealed record PendingChange(EntityEntry<IEditableRecord> Entry, ChangeA
 {
     /// <summary>True when the change altered the record's classification or Releasable To list.</summary>
     public bool MarkingChanged => Before.Any(b => b.Property.Name is nameof(IEditableRecord.Classification) or nameof(IEditableRecord.ReleasableTo));
+
+    /// <summary>
+    /// The marking of this change's history entry: the stricter of the record's marking before and after the change
+    /// (<see cref="Markings.Stricter"/>), so that lowering a marking does not release the values it had before.
+    /// </summary>
+    public (Classification Classification, string ReleasableTo) Marking
+    {
+        get
+        {
+            var record = Entry.Entity;
+            var before = Before.FirstOrDefault(b => b.Property.Name == nameof(IEditableRecord.Classification)).Before as Classification? ?? record.Classification;
+            var beforeList = Before.Any(b => b.Property.Name == nameof(IEditableRecord.ReleasableTo))
+                ? Before.First(b => b.Property.Name == nameof(IEditableRecord.ReleasableTo)).Before as string
+                : record.ReleasableTo;
+            return Markings.Stricter(before, beforeList, record.Classification, record.ReleasableTo);
+        }
+    }
 }

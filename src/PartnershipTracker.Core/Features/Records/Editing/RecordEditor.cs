@@ -85,6 +85,13 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
         var record = (TRecord)found.Value!;
         var errors = new FieldErrors();
         var marking = ReadMarking(input, RecordMarking.Of(record), errors);
+        if (marking is not null && db.Actor.Role < Role.Reviewer
+            && Markings.IsLowered(record.Classification, record.ReleasableTo, marking.Classification, marking.ReleasableTo))
+        {
+            // Lowering a marking releases the record to more readers at once: a release decision for a reviewer or admin.
+            errors.Add(marking.Classification < record.Classification ? "classification" : "releasableTo", LoweringNeedsAReviewer);
+        }
+
         await ApplyAsync(input, record, errors, cancellationToken);
         if (errors.Any)
         {
@@ -96,6 +103,9 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
 
         return await RecordEditing.SaveAsync(db, request, record, cancellationToken);
     }
+
+    /// <summary>The message when a contributor would lower a record's marking (a lower classification, or a Releasable To list dropped or widened).</summary>
+    public const string LoweringNeedsAReviewer = "only a reviewer or an admin may lower a record's marking (a lower classification, or a Releasable To list dropped or widened)";
 
     /// <summary>The marking the input asks for (<paramref name="fallback"/> for what it leaves out); null with messages when refused.</summary>
     private RecordMarking? ReadMarking(TInput input, RecordMarking fallback, FieldErrors errors) =>
