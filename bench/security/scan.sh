@@ -11,6 +11,8 @@
 # serve.log (the server's console, without the line that shows the first admin's password) and
 # summary.md (one line per sqlmap target, wapiti's findings by category). The server is stopped at the end.
 # docs/security.md explains the findings of the recorded run.
+# The scan changes what it scans: wapiti submits every form as the contributor (it deletes and edits records, creates
+# and revokes API tokens), which is why it runs after sqlmap and only ever against the temporary database made here.
 #
 # Exit code: 0 when every scan ran (read summary.md for findings), 1 when something could not run (server, sign-in,
 # a scanner that crashed), 2 for bad usage or a missing tool.
