@@ -17,7 +17,7 @@ namespace PartnershipTracker.Web.Charts;
 /// </summary>
 internal static class ChartEndpoints
 {
-    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'";
 
     private const int CacheLimit = 512;
 

@@ -18,6 +18,10 @@ internal static class WebComposition
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages")
             .AddMvcOptions(options => options.Filters.Add(new PostNeedsAHandler()));
         services.AddProblemDetails();
+
+        // The antiforgery cookie is Secure whenever the request came over HTTPS (ASP.NET's default never marks it
+        // Secure), like the session cookie; HttpOnly and SameSite=Strict stay as ASP.NET sets them.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddPtrackApi();
         services.AddPtrackAuthentication();
         services.AddScoped<Pages.Records.Forms.RecordFormCatalog>();
