@@ -64,4 +64,13 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal((2, ""), (run.ExitCode, run.Out));
         Assert.Equal($"ptrack: {option}: '{value}' is not a date; use yyyy-MM-dd or an ISO 8601 instant such as 2026-11-30T08:00:00Z" + Environment.NewLine, run.Error);
     }
+
+    [Fact]
+    public async Task Audit_SinceAfterUntil_Exit2()
+    {
+        var run = await CliRunner.RunAsync(_database.ConnectionString, "audit", "--since", "2026-11-30", "--until", "2026-11-29");
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Out));
+        Assert.Equal("ptrack: --since (2026-11-30) is after --until (2026-11-29): no entry could match" + Environment.NewLine, run.Error);
+    }
 }

@@ -46,6 +46,11 @@ internal static class AuditCommand
             return CliContext.Fail($"--until: '{untilText}' is not a date; use yyyy-MM-dd or an ISO 8601 instant such as 2026-11-30T08:00:00Z", ExitCodes.BadInput);
         }
 
+        if (since >= until)
+        {
+            return CliContext.Fail($"--since ({sinceText}) is after --until ({untilText}): no entry could match", ExitCodes.BadInput);
+        }
+
         if (limit is < 1 or > ListAuditEntries.MaxLimit)
         {
             return CliContext.Fail($"--limit: must be 1 to {ListAuditEntries.MaxLimit} (not {limit})", ExitCodes.BadInput);
