@@ -40,6 +40,45 @@ public sealed class User
 
     /// <summary>Changes whenever the password, role, clearance or state changes, so that older sessions can be told apart.</summary>
     public required string SecurityStamp { get; set; }
+
+    /// <summary>
+    /// The password was set by someone else (the generated first admin password, an admin's reset): the user must
+    /// choose a new one before doing anything else (OWASP ASVS 5.0 6.4.1).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The user's TOTP shared secret (RFC 6238: 20 random bytes, Base32), protected with the application's data
+    /// protection keys; null when no authenticator app is set up.
+    /// </summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>When the user confirmed their authenticator app; from then on sign-in asks for a code. Null: not enrolled.</summary>
+    public DateTimeOffset? TotpEnabledAt { get; set; }
+
+    /// <summary>The RFC 6238 time step (30-second intervals since the Unix epoch) of the last code accepted, so that a code is used once.</summary>
+    public long? LastTotpStep { get; set; }
+}
+
+/// <summary>
+/// A single-use recovery code for multi-factor sign-in when the authenticator app is lost. Shown once when generated;
+/// only its SHA-256 is kept.
+/// </summary>
+public sealed class RecoveryCode
+{
+    public int Id { get; set; }
+
+    public int UserId { get; set; }
+
+    public User? User { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the code (64 characters).</summary>
+    public required string CodeHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the code was used; a used code is refused.</summary>
+    public DateTimeOffset? UsedAt { get; set; }
 }
 
 /// <summary>

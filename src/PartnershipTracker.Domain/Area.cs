@@ -19,6 +19,8 @@ public sealed class Area : IEditableRecord
 
     public string? ReviewComment { get; set; }
 
+    public string? ApprovedVersion { get; set; }
+
     public required string Name { get; set; }
 
     public MapChapter? Chapter { get; set; }

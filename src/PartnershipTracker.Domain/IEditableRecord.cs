@@ -31,4 +31,12 @@ public interface IEditableRecord
 
     /// <summary>The reviewer's comment when the record was last returned (or approved with a remark); null otherwise.</summary>
     string? ReviewComment { get; set; }
+
+    /// <summary>
+    /// The record's field values as last approved, as a JSON object (property name → value, the shape the change
+    /// history writes), kept while a later edit awaits review so that approved-only reports and exports can still show
+    /// the approved version (PRODUCT.md C3); null when the current values are the approved ones or the record was never
+    /// approved. Not a field of its own: the change history does not list it.
+    /// </summary>
+    string? ApprovedVersion { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class Achievement : IEditableRecord
 
     public string? ReviewComment { get; set; }
 
+    public string? ApprovedVersion { get; set; }
+
     public int? AreaId { get; set; }
 
     public Area? Area { get; set; }
@@ -49,6 +51,8 @@ public sealed class Challenge : IEditableRecord
     public ReviewState ReviewState { get; set; } = ReviewState.Approved;
 
     public string? ReviewComment { get; set; }
+
+    public string? ApprovedVersion { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -89,6 +93,8 @@ public sealed class Initiative : IEditableRecord
     public ReviewState ReviewState { get; set; } = ReviewState.Approved;
 
     public string? ReviewComment { get; set; }
+
+    public string? ApprovedVersion { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -133,6 +139,8 @@ public sealed class Milestone : IEditableRecord
 
     public string? ReviewComment { get; set; }
 
+    public string? ApprovedVersion { get; set; }
+
     public int? InitiativeId { get; set; }
 
     public required string Title { get; set; }
@@ -169,6 +177,8 @@ public sealed class Recommendation : IEditableRecord
     public ReviewState ReviewState { get; set; } = ReviewState.Approved;
 
     public string? ReviewComment { get; set; }
+
+    public string? ApprovedVersion { get; set; }
 
     public int? AreaId { get; set; }
 
@@ -209,6 +219,8 @@ public sealed class Indicator : IEditableRecord
     public ReviewState ReviewState { get; set; } = ReviewState.Approved;
 
     public string? ReviewComment { get; set; }
+
+    public string? ApprovedVersion { get; set; }
 
     public int? AreaId { get; set; }
 

@@ -22,6 +22,8 @@ public sealed class Source : IEditableRecord
 
     public string? ReviewComment { get; set; }
 
+    public string? ApprovedVersion { get; set; }
+
     public required string Title { get; set; }
 
     public string? Publisher { get; set; }

@@ -61,6 +61,8 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who saves through this context: the name history and the audit log record, and the role the review workflow goes by.</summary>

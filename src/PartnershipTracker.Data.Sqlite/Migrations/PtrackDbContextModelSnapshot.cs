@@ -63,6 +63,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +176,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Chapter")
                         .HasMaxLength(32)
@@ -307,6 +313,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
@@ -486,6 +495,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
@@ -604,6 +616,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
@@ -690,6 +705,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
@@ -892,6 +910,9 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
@@ -969,11 +990,43 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("PartnershipTracker.Domain.RecoveryCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("RecoveryCodes");
+                });
+
             modelBuilder.Entity("PartnershipTracker.Domain.Source", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedVersion")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Classification")
                         .HasColumnType("INTEGER");
@@ -1093,8 +1146,14 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LockedUntil")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1127,6 +1186,13 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TotpEnabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1367,6 +1433,17 @@ namespace PartnershipTracker.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("PartnershipTracker.Domain.RecoveryCode", b =>
+                {
+                    b.HasOne("PartnershipTracker.Domain.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PartnershipTracker.Domain.Source", b =>

@@ -15,6 +15,17 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Nationality).HasMaxLength(3);
         builder.Property(u => u.Organisation).HasMaxLength(16);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.TotpSecret).HasMaxLength(1000);
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> builder)
+    {
+        builder.Property(c => c.CodeHash).HasMaxLength(64);
+        builder.HasIndex(c => new { c.UserId, c.CodeHash }).IsUnique();
+        builder.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

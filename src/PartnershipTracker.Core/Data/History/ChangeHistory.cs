@@ -103,7 +103,7 @@ internal static class ChangeHistory
 
     private static bool IsField(IProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
-        && property.Name is not (nameof(IEditableRecord.Revision) or nameof(IEditableRecord.DeletedAt));
+        && property.Name is not (nameof(IEditableRecord.Revision) or nameof(IEditableRecord.DeletedAt) or nameof(IEditableRecord.ApprovedVersion));
 
     private static string Write(PendingChange change)
     {
