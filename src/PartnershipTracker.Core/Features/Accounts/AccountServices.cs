@@ -12,6 +12,7 @@ public static class AccountServices
         services.AddScoped<SetRole>();
         services.AddScoped<UpdateUser>();
         services.AddScoped<ResetPassword>();
+        services.AddScoped<ChangePassword>();
         services.AddScoped<DisableUser>();
         services.AddScoped<EnableUser>();
         services.AddScoped<CreateFirstAdmin>();

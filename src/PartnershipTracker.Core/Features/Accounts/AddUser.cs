@@ -35,9 +35,9 @@ public sealed class AddUser(PtrackDbContext db, IChangeActor actor, TimeProvider
         var clearance = UserAccounts.Clearance(errors, request.Clearance) ?? Classification.Public;
         var nationality = UserAccounts.Nationality(errors, request.Nationality, out _);
         var organisation = UserAccounts.Organisation(errors, request.Organisation, out _);
-        var generated = request.Password is null ? Passwords.Generate() : null;
+        var generated = request.Password is null ? UserAccounts.GeneratePassword(name) : null;
         var password = request.Password ?? generated!;
-        UserAccounts.Password(errors, password);
+        UserAccounts.Password(errors, password, name ?? request.Name);
         if (errors.Any)
         {
             return errors.ToFailure(UserAccounts.Noun);

@@ -13,7 +13,8 @@ public sealed record FirstAdmin(string Name, string Password);
 /// <see cref="Name"/> ("admin") with the role Admin, clearance NATO SECRET (the highest level ptrack holds), no
 /// nationality, organisation NATO (so that records Releasable To NATO are visible to them), and a random password
 /// (<see cref="Passwords.Generate"/>: 20 characters, about 115 bits). Writes the audit entry "user.created" with
-/// actor "system" and <c>firstAdmin: true</c>. With any user present (even a disabled one) it does nothing.
+/// actor "system" and <c>firstAdmin: true</c>. The admin must change that password at the first sign-in
+/// (<see cref="User.MustChangePassword"/>). With any user present (even a disabled one) it does nothing.
 /// </summary>
 public sealed class CreateFirstAdmin(PtrackDbContext db, TimeProvider time)
 {
@@ -31,7 +32,7 @@ public sealed class CreateFirstAdmin(PtrackDbContext db, TimeProvider time)
             return null;
         }
 
-        var password = Passwords.Generate();
+        var password = UserAccounts.GeneratePassword(Name);
         var now = time.GetUtcNow();
         var admin = new User
         {
@@ -43,6 +44,8 @@ public sealed class CreateFirstAdmin(PtrackDbContext db, TimeProvider time)
             Organisation = Organisation,
             CreatedAt = now,
             SecurityStamp = UserAccounts.NewSecurityStamp(),
+            // The password was printed on the console: the admin must replace it at the first sign-in (ASVS 6.4.1).
+            MustChangePassword = true,
         };
         db.Users.Add(admin);
         db.AuditEntries.Add(AuditLog.Entry(now, Data.History.ChangeActor.System, "user.created", new

@@ -16,7 +16,17 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// The list of common passwords is zxcvbn 4.4.2's frequency list of 30,000 leaked passwords (MIT licence; the file
 /// <c>common-passwords.txt</c> beside this one says where it comes from). A password is refused when, ignoring
 /// case, it is on the list, or it is one entry repeated ("passwordpassword", "123456123456"), or it is one or two
-/// characters repeated ("aaaaaaaaaaaa", "abababababab").
+/// characters repeated ("aaaaaaaaaaaa", "abababababab"). That list is drawn from breach corpora (zxcvbn's
+/// <c>passwords</c> list: the most frequent passwords of the Xato 10-million-password corpus), so it is also ptrack's
+/// offline check against breached passwords; no breached-password service is asked (ptrack makes no outbound calls).
+/// <para>
+/// Context-specific words (OWASP ASVS 5.0 6.2.11), compared ignoring case and accents' composition (NFC): a password
+/// is refused when it contains the user's own name (a name of at least <see cref="MinNameLength"/> characters), or
+/// one of the product words <see cref="ProductWords"/>; and when it contains one of the programme words
+/// <see cref="ProgrammeWords"/> and, with every programme word taken out, fewer than
+/// <see cref="MinOwnLetters"/> letters are left (digits, spaces and punctuation do not count): "Nato-Bosnia-2026!" is
+/// made of programme words, "nato owl on a blue kettle" is not.
+/// </para>
 /// </remarks>
 public static class PasswordPolicy
 {
@@ -29,6 +39,22 @@ public static class PasswordPolicy
     /// <summary>The field name in messages and in <see cref="Common.Failure.Fields"/>.</summary>
     public const string Field = "password";
 
+    /// <summary>User names at least this long (3 characters) are refused inside a password; shorter ones would refuse too much.</summary>
+    public const int MinNameLength = 3;
+
+    /// <summary>Letters a password must have besides programme words when it contains one: 8.</summary>
+    public const int MinOwnLetters = 8;
+
+    /// <summary>Words of the product's own name, refused anywhere in a password: "ptrack", "partnership", "tracker".</summary>
+    public static readonly IReadOnlyList<string> ProductWords = ["ptrack", "partnership", "tracker"];
+
+    /// <summary>
+    /// Words of the programme and its partners (the example programme is NATO's partnership with Bosnia and
+    /// Herzegovina), refused as most of a password: "nato", "otan", "bosnia", "herzegovina", "bih", "sarajevo",
+    /// "partner", "programme", "program".
+    /// </summary>
+    public static readonly IReadOnlyList<string> ProgrammeWords = ["nato", "otan", "bosnia", "herzegovina", "bih", "sarajevo", "partner", "programme", "program"];
+
     private const string ListResource = "Accounts.common-passwords.txt";
 
     private static readonly Lazy<FrozenSet<string>> CommonPasswords = new(LoadList);
@@ -40,7 +66,13 @@ public static class PasswordPolicy
     /// Why <paramref name="password"/> is refused, each message naming the rule ("password: at least 12 characters");
     /// empty when it is acceptable.
     /// </summary>
-    public static IReadOnlyList<string> Check(string? password)
+    public static IReadOnlyList<string> Check(string? password) => Check(password, null);
+
+    /// <summary>
+    /// Why <paramref name="password"/> is refused for the user called <paramref name="userName"/> (null when unknown):
+    /// the rules of <see cref="Check(string?)"/> and the context-specific words (see the remarks). Empty when acceptable.
+    /// </summary>
+    public static IReadOnlyList<string> Check(string? password, string? userName)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -64,7 +96,40 @@ public static class PasswordPolicy
             return [$"{Field}: at most {MaxLength} characters (this one has {length})"];
         }
 
-        return IsCommon(normalized) ? [$"{Field}: this password is in a list of common passwords"] : [];
+        if (IsCommon(normalized))
+        {
+            return [$"{Field}: this password is in a list of common passwords"];
+        }
+
+        return ContextProblem(normalized, userName) is { } problem ? [problem] : [];
+    }
+
+    /// <summary>The message of the context-specific rule <paramref name="password"/> breaks (see the remarks); null when none.</summary>
+    private static string? ContextProblem(string password, string? userName)
+    {
+        var text = password.ToLower(CultureInfo.InvariantCulture);
+        var name = userName?.Trim().ToLower(CultureInfo.InvariantCulture);
+        if (name is { Length: >= MinNameLength } && text.Contains(name, StringComparison.Ordinal))
+        {
+            return $"{Field}: must not contain your user name";
+        }
+
+        if (ProductWords.FirstOrDefault(word => text.Contains(word, StringComparison.Ordinal)) is { } product)
+        {
+            return $"{Field}: must not contain the name of this application ('{product}')";
+        }
+
+        if (!ProgrammeWords.Any(word => text.Contains(word, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // Longest first, so that "programme" goes before "program" leaves "me" behind.
+        var rest = ProgrammeWords.OrderByDescending(word => word.Length).Aggregate(text, (left, word) => left.Replace(word, " ", StringComparison.Ordinal));
+        var ownLetters = rest.EnumerateRunes().Count(Rune.IsLetter);
+        return ownLetters < MinOwnLetters
+            ? $"{Field}: made mostly of programme words such as NATO or Bosnia; add at least {MinOwnLetters} letters of your own"
+            : null;
     }
 
     /// <summary>The number of characters the rules count: Unicode code points of the NFC form; -1 for text that is not valid UTF-16.</summary>

@@ -14,7 +14,8 @@ public sealed record PasswordReset(UserSummary User, string? GeneratedPassword);
 
 /// <summary>
 /// Sets a user's password (given, or generated with <see cref="Passwords.Generate"/>), clears a lockout and the count
-/// of failed sign-ins, sets a new security stamp and ends the user's sessions; writes the audit entry
+/// of failed sign-ins, sets a new security stamp, ends the user's sessions and sets <see cref="Domain.User.MustChangePassword"/>
+/// (the user must choose their own password before anything else: OWASP ASVS 5.0 6.4.1); writes the audit entry
 /// "user.password-reset" (never the password). Failures: Invalid when the password breaks
 /// <see cref="PasswordPolicy"/>, NotFound for an unknown user.
 /// </summary>
@@ -23,10 +24,10 @@ public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimePr
     public async Task<Result<PasswordReset>> HandleAsync(ResetPasswordRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var generated = request.Password is null ? Passwords.Generate() : null;
+        var generated = request.Password is null ? UserAccounts.GeneratePassword(request.Name?.Trim()) : null;
         var password = request.Password ?? generated!;
         var errors = new FieldErrors();
-        UserAccounts.Password(errors, password);
+        UserAccounts.Password(errors, password, request.Name?.Trim());
         if (errors.Any)
         {
             return errors.ToFailure("password");
@@ -43,6 +44,8 @@ public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimePr
         user.FailedSignIns = 0;
         user.LockedUntil = null;
         user.SecurityStamp = UserAccounts.NewSecurityStamp();
+        // Someone else chose or saw this password: the user must choose their own at the next sign-in (ASVS 6.4.1).
+        user.MustChangePassword = true;
         var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
         db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.password-reset", new
         {

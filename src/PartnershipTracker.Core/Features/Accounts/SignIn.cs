@@ -13,7 +13,8 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// <see cref="SecurityOptions.LockoutFailures"/> consecutive failures the account is locked for
 /// <see cref="SecurityOptions.LockoutMinutes"/>: every sign-in is then refused with <see cref="Locked"/>, whether the
 /// password is right or not. Every attempt is audited: "signin.succeeded", "signin.failed" or "signin.locked",
-/// with the name tried as the actor (capped at 200 characters) and the client's address.
+/// with the name tried as the actor (capped at 200 characters) and the client's address. A right password whose hash
+/// is weaker than a new one (fewer than <see cref="Passwords.IterationCount"/> iterations) is hashed again and stored.
 /// </summary>
 public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOptions security)
 {
@@ -43,7 +44,8 @@ public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOption
             return await RefuseAsync(actor, "signin.failed", "unknown name", remoteAddress, now, WrongNameOrPassword, cancellationToken);
         }
 
-        var passwordRight = Passwords.Verify(user.PasswordHash, password);
+        var verification = Passwords.Check(user.PasswordHash, password);
+        var passwordRight = verification != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed;
         if (user.LockedUntil is { } until && until > now)
         {
             return await RefuseAsync(actor, "signin.locked", "locked", remoteAddress, now, Locked, cancellationToken);
@@ -69,6 +71,12 @@ public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOption
 
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        if (verification == Microsoft.AspNetCore.Identity.PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // Made with fewer iterations than Passwords.IterationCount (or an older format): stored again at today's strength.
+            user.PasswordHash = Passwords.Hash(password);
+        }
+
         db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "signin.succeeded", new { userId = user.Id }, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return user;

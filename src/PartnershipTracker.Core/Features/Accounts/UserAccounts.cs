@@ -153,12 +153,28 @@ internal static class UserAccounts
         return null;
     }
 
-    /// <summary>Adds every message of <see cref="PasswordPolicy.Check"/> under "password".</summary>
-    public static void Password(FieldErrors errors, string password)
+    /// <summary>Adds every message of <see cref="PasswordPolicy.Check(string?, string?)"/> for <paramref name="userName"/> under <paramref name="field"/>.</summary>
+    public static void Password(FieldErrors errors, string password, string? userName, string field = PasswordPolicy.Field)
     {
-        foreach (var message in PasswordPolicy.Check(password))
+        foreach (var message in PasswordPolicy.Check(password, userName))
         {
-            errors.Add(PasswordPolicy.Field, message);
+            errors.Add(field, field == PasswordPolicy.Field ? message : field + message[PasswordPolicy.Field.Length..]);
+        }
+    }
+
+    /// <summary>
+    /// A generated password (<see cref="Passwords.Generate"/>) that <see cref="PasswordPolicy"/> accepts for
+    /// <paramref name="userName"/>: drawn again in the rare case that the random letters spell the user's name.
+    /// </summary>
+    public static string GeneratePassword(string? userName)
+    {
+        while (true)
+        {
+            var password = Passwords.Generate();
+            if (PasswordPolicy.Check(password, userName).Count == 0)
+            {
+                return password;
+            }
         }
     }
 
