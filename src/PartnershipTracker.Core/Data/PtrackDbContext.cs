@@ -222,7 +222,7 @@ public sealed class PtrackDbContext(DbContextOptions<PtrackDbContext> options, I
     {
         var changes = ChangeHistory.Complete(pending, actor.Name, now).ToList();
         ChangeRecords.AddRange(changes);
-        AuditEntries.AddRange(changes.Select(AuditLog.FromChange));
+        AuditEntries.AddRange(changes.Select(change => AuditLog.FromChange(change, actor.RemoteAddress)));
         foreach (var change in pending.Where(p => p.MarkingChanged))
         {
             // Earlier entries become at least as restricted as the record now is; a lowered marking leaves them as they were.

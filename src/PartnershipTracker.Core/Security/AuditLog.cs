@@ -13,8 +13,11 @@ public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The audit entry of a saved record change: event "record.created", "record.updated", "record.deleted" or "record.restored".</summary>
-    public static AuditEntry FromChange(ChangeRecord change)
+    /// <summary>
+    /// The audit entry of a saved record change: event "record.created", "record.updated", "record.deleted" or
+    /// "record.restored"; <paramref name="remoteAddress"/> is the web client's address (null from the CLI).
+    /// </summary>
+    public static AuditEntry FromChange(ChangeRecord change, string? remoteAddress = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         return new AuditEntry
@@ -27,6 +30,7 @@ public static class AuditLog
             Classification = change.Classification,
             ReleasableTo = change.ReleasableTo,
             Details = change.Changes,
+            RemoteAddress = remoteAddress,
         };
     }
 

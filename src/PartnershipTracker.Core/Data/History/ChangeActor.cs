@@ -8,6 +8,9 @@ public interface IChangeActor
 
     /// <summary>The role the changes are made with; decides where an edit lands in the review workflow. Admin unless set.</summary>
     Domain.Role Role => Domain.Role.Admin;
+
+    /// <summary>The client's IP address for web requests (after the trusted proxies' <c>X-Forwarded-For</c>); null for the CLI. Recorded on the audit entries of record changes.</summary>
+    string? RemoteAddress => null;
 }
 
 /// <summary>
@@ -36,4 +39,7 @@ public sealed class ChangeActor : IChangeActor
 
     /// <summary>The signed-in user's id for web requests; null for the CLI and start-up.</summary>
     public int? UserId { get; set; }
+
+    /// <summary>The client's IP address for web requests (set with the reader, after forwarded headers); null for the CLI and start-up.</summary>
+    public string? RemoteAddress { get; set; }
 }

@@ -19,6 +19,9 @@ public static class ApiEndpoints
     /// <summary>Where the interactive API page is.</summary>
     public const string DocsPath = "/api/docs";
 
+    /// <summary>The OpenAPI security scheme of API tokens (HTTP bearer), required by every write operation.</summary>
+    public const string BearerSchemeName = "bearerToken";
+
     public static IServiceCollection AddPtrackApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -36,6 +39,31 @@ public static class ApiEndpoints
                 };
                 // No server list: clients and the API page use the address they reached the document at.
                 document.Servers = [];
+                return Task.CompletedTask;
+            });
+            // API tokens as an HTTP bearer scheme; every write operation requires one (the API ignores the session
+            // cookie for changes), so the API page's "Try it out" can send a token (Authorize button).
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerSchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API token (ptk_…) from /account/tokens or `ptrack token create`, sent as Authorization: Bearer ptk_…. "
+                        + "Required for every change; reads also accept the browser's session.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.HttpMethod is { } method && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeName, context.Document)] = [] });
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>

@@ -38,10 +38,14 @@ internal static class WebComposition
 
     public static WebApplication UsePtrackWeb(this WebApplication app)
     {
+        // The client's address and scheme from a trusted reverse proxy first, so that everything after sees them.
+        app.UseTrustedProxies();
+
         // In every environment: no stack trace or other internals ever reach a browser.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseSecurityHeaders();
+        app.UseNoStoreCaching();
         app.UseReadOnlyMethods();
 
         app.UseApiProblems();
@@ -49,6 +53,7 @@ internal static class WebComposition
 
         // Who is asking (sets the request's reader and actor), then whether they may: before any endpoint runs.
         app.UsePtrackAuthentication();
+        app.UsePasswordChangeRequired();
         app.UseSignInForApiDocs(ApiEndpoints.DocsPath);
         app.UsePtrackApiDocs();
 

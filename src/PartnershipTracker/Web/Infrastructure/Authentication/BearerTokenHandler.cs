@@ -25,9 +25,14 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
 
         var user = await Context.RequestServices.GetRequiredService<AuthenticateApiToken>()
             .HandleAsync(token, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
-        return user.Succeeded
-            ? AuthenticateResult.Success(new AuthenticationTicket(PtrackClaims.For(user.Value!, SchemeName), SchemeName))
-            : AuthenticateResult.Fail(user.Failure!.Message);
+        if (!user.Succeeded)
+        {
+            // Counted per client address: too many failures in a minute and the address gets 429 (FailedBearerTokens).
+            Context.RequestServices.GetRequiredService<FailedBearerTokens>().Failed(FailedBearerTokens.AddressOf(Context));
+            return AuthenticateResult.Fail(user.Failure!.Message);
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(PtrackClaims.For(user.Value!, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

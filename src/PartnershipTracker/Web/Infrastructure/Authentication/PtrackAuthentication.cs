@@ -52,6 +52,7 @@ public static class PtrackAuthentication
         // A web request sees no record until its reader is known (the CLI's default is to see all).
         services.Replace(ServiceDescriptor.Scoped(_ => RecordAccess.None()));
         services.AddSingleton<ITicketStore, SessionTicketStore>();
+        services.AddSingleton<FailedBearerTokens>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = SelectScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie)
@@ -109,6 +110,7 @@ public static class PtrackAuthentication
     public static IApplicationBuilder UsePtrackAuthentication(this IApplicationBuilder app)
     {
         app.UseRateLimiter();
+        app.Use(FailedBearerTokens.RefuseOverLimitAsync);
         app.UseAuthentication();
         app.Use(SetReaderAsync);
         app.UseAuthorization();
@@ -208,6 +210,7 @@ public static class PtrackAuthentication
             actor.Name = user.Identity!.Name!;
             actor.Role = role;
             actor.UserId = user.UserId();
+            actor.RemoteAddress = context.Connection.RemoteIpAddress?.ToString();
             access.SeeAs(user.ClearanceOf(), user.FindFirstValue(PtrackClaims.Nationality), user.FindFirstValue(PtrackClaims.Organisation));
         }
         else
@@ -215,6 +218,7 @@ public static class PtrackAuthentication
             actor.Name = "anonymous";
             actor.Role = Role.Viewer;
             actor.UserId = null;
+            actor.RemoteAddress = context.Connection.RemoteIpAddress?.ToString();
             if (context.RequestServices.GetRequiredService<SecurityOptions>().AllowAnonymousRead)
             {
                 access.SeeAs(Classification.Public, null, null);

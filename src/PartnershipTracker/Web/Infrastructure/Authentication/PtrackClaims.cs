@@ -23,6 +23,9 @@ public static class PtrackClaims
     /// <summary>The claim type of <see cref="User.SecurityStamp"/> at sign-in; a session whose stamp no longer matches ends.</summary>
     public const string SecurityStamp = "ptrack:stamp";
 
+    /// <summary>Present ("true") while <see cref="User.MustChangePassword"/> is set: see <see cref="PasswordChangeRequired"/>.</summary>
+    public const string MustChangePassword = "ptrack:must-change-password";
+
     /// <summary>The principal of <paramref name="user"/> for <paramref name="scheme"/>.</summary>
     public static ClaimsPrincipal For(User user, string scheme)
     {
@@ -43,6 +46,11 @@ public static class PtrackClaims
         if (!string.IsNullOrWhiteSpace(user.Organisation))
         {
             claims.Add(new(Organisation, user.Organisation));
+        }
+
+        if (user.MustChangePassword)
+        {
+            claims.Add(new(MustChangePassword, "true"));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
