@@ -31,11 +31,11 @@ public sealed class PasswordChangeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private async Task<Result<PasswordChanged>> ChangeAsync(string? current, string? next, string? repeat, SecurityOptions? security = null)
+    private async Task<Result<PasswordChanged>> ChangeAsync(string? current, string? next, string? repeat, SecurityOptions? security = null, string? keepSession = null)
     {
         await using var db = _database.CreateContext();
         return await new ChangePassword(db, _database.Time, security ?? new SecurityOptions())
-            .HandleAsync(new ChangePasswordRequest(_nina.Id, current, next, repeat), "192.0.2.7");
+            .HandleAsync(new ChangePasswordRequest(_nina.Id, current, next, repeat, keepSession), "192.0.2.7");
     }
 
     private async Task<User> StoredAsync()
@@ -44,18 +44,21 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         return await db.Users.AsNoTracking().SingleAsync(u => u.Id == _nina.Id);
     }
 
-    private async Task AddSessionsAsync(int count)
+    private async Task<List<string>> AddSessionsAsync(int count)
     {
         await using var db = _database.CreateContext();
+        var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
+            ids.Add(SecretTokens.Hash(SecretTokens.NewKey()));
             db.UserSessions.Add(new UserSession
             {
-                Id = SecretTokens.Hash(SecretTokens.NewKey()), UserId = _nina.Id, Ticket = [1], CreatedAt = _database.Time.GetUtcNow(), ExpiresAt = _database.Time.GetUtcNow().AddHours(1),
+                Id = ids[^1], UserId = _nina.Id, Ticket = [1], CreatedAt = _database.Time.GetUtcNow(), ExpiresAt = _database.Time.GetUtcNow().AddHours(1),
             });
         }
 
         await db.SaveChangesAsync();
+        return ids;
     }
 
     private static int IterationsOf(string hash)
@@ -67,7 +70,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangePassword_Right_NewHashNewStampSessionsEndedFlagClearedAudited()
+    public async Task ChangePassword_Right_NewHashNewStampOtherSessionsEndedFlagClearedAudited()
     {
         await using (var db = _database.CreateContext())
         {
@@ -75,9 +78,9 @@ public sealed class PasswordChangeTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await AddSessionsAsync(2);
+        var sessions = await AddSessionsAsync(3);
 
-        var result = await ChangeAsync(TestUsers.Password, NewPassword, NewPassword);
+        var result = await ChangeAsync(TestUsers.Password, NewPassword, NewPassword, keepSession: sessions[1]);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.Equal(2, result.Value!.SessionsEnded);
@@ -87,7 +90,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         Assert.NotEqual(_nina.SecurityStamp, stored.SecurityStamp);
         Assert.False(stored.MustChangePassword);
         await using var check = _database.CreateContext();
-        Assert.Equal(0, await check.UserSessions.CountAsync(s => s.UserId == _nina.Id));
+        Assert.Equal([sessions[1]], await check.UserSessions.Where(s => s.UserId == _nina.Id).Select(s => s.Id).ToListAsync());
         var audit = await check.AuditEntries.SingleAsync(a => a.Event == "password.changed");
         Assert.Equal("nina", audit.Actor);
         Assert.Equal("192.0.2.7", audit.RemoteAddress);

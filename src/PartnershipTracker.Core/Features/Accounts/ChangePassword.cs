@@ -10,19 +10,21 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// <summary>
 /// A signed-in user's change of their own password: <see cref="CurrentPassword"/> (required: a stolen session alone
 /// cannot take over the account), <see cref="NewPassword"/> and <see cref="RepeatPassword"/> (typed twice, to catch a
-/// typing mistake in a field that hides what is typed).
+/// typing mistake in a field that hides what is typed). <see cref="KeepSessionId"/> is the id of the session the change
+/// is made from (<see cref="UserSession.Id"/>): it stays; every other session of the user ends.
 /// </summary>
-public sealed record ChangePasswordRequest(int UserId, string? CurrentPassword, string? NewPassword, string? RepeatPassword);
+public sealed record ChangePasswordRequest(int UserId, string? CurrentPassword, string? NewPassword, string? RepeatPassword, string? KeepSessionId = null);
 
-/// <summary>The user after the change (new password hash and security stamp) and how many sessions of theirs ended.</summary>
+/// <summary>The user after the change (new password hash and security stamp) and how many other sessions of theirs ended.</summary>
 public sealed record PasswordChanged(User User, int SessionsEnded);
 
 /// <summary>
 /// Changes a user's own password (OWASP ASVS 5.0 6.2.2, 6.2.3, 7.4.3). The current password must be right; the new one
 /// must pass <see cref="PasswordPolicy"/> (with the user's name as a context word), equal its repeat and differ from the
 /// current one. On success: the new hash, a new security stamp, <see cref="User.MustChangePassword"/> cleared, and
-/// every session of the user deleted — the web signs the browser that made the change in again at once, so only its
-/// OTHER sessions end; API tokens keep working (they are revoked on their own page). Audited "password.changed".
+/// every session of the user deleted but <see cref="ChangePasswordRequest.KeepSessionId"/> (the web then renews that
+/// session's ticket with the new stamp, so the browser that made the change stays signed in); API tokens keep working
+/// (they are revoked on their own page). Audited "password.changed".
 /// </summary>
 /// <remarks>
 /// A wrong current password counts as a failed sign-in (audited "password.change-failed"): after
@@ -103,7 +105,7 @@ public sealed class ChangePassword(PtrackDbContext db, TimeProvider time, Securi
         user.SecurityStamp = UserAccounts.NewSecurityStamp();
         user.MustChangePassword = false;
         user.FailedSignIns = 0;
-        var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
+        var sessions = await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != request.KeepSessionId).ExecuteDeleteAsync(cancellationToken);
         db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "password.changed", new { userId = user.Id, wasRequired, sessionsEnded = sessions }, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return new PasswordChanged(user, sessions);

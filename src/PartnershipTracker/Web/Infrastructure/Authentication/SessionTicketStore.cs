@@ -18,7 +18,18 @@ namespace PartnershipTracker.Web.Infrastructure.Authentication;
 /// </summary>
 internal sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider time, SecurityOptions security) : ITicketStore
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key of the current request's session id (<see cref="UserSession.Id"/>), once its cookie is read.</summary>
+    public const string CurrentSessionItem = "ptrack.session-id";
+
     private readonly IDataProtector _protector = protection.CreateProtector("PartnershipTracker.Sessions.v1");
+
+    /// <summary>Retrieves the ticket and notes the session's id for the request (<see cref="CurrentSessionItem"/>): a password change keeps this session.</summary>
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Items[CurrentSessionItem] = SecretTokens.Hash(key);
+        return RetrieveAsync(key);
+    }
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {

@@ -11,8 +11,8 @@ namespace PartnershipTracker.Web.Pages.Account;
 
 /// <summary>
 /// <c>/account/password</c>: any signed-in user changes their own password (<see cref="ChangePassword"/>: the current
-/// password, the new one twice). On success this browser is signed in again at once with a new session (the handler
-/// ended every session of the user, so all the others are gone) and goes to <c>returnUrl</c> when it is a local path,
+/// password, the new one twice). On success every other session of the user ends, this browser's session is renewed
+/// with the new security stamp (it stays signed in), and it goes to <c>returnUrl</c> when it is a local path,
 /// else back here with a confirmation. While the user must change their password every other page sends them here
 /// (<see cref="PasswordChangeRequired"/>).
 /// </summary>
@@ -46,7 +46,9 @@ public sealed class PasswordModel(ChangePassword change) : PageModel
         }
 
         var result = await change.HandleAsync(
-            new ChangePasswordRequest(userId.Value, currentPassword, newPassword, repeatPassword), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            new ChangePasswordRequest(userId.Value, currentPassword, newPassword, repeatPassword, HttpContext.Items[SessionTicketStore.CurrentSessionItem] as string),
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken);
         if (!result.Succeeded)
         {
             if (result.Failure!.Kind != FailureKind.Invalid)
@@ -59,7 +61,7 @@ public sealed class PasswordModel(ChangePassword change) : PageModel
             return Page();
         }
 
-        // Every session of the user ended with the change, this one too: sign this browser in again with the new stamp.
+        // Every other session of the user ended with the change; this one is renewed with the new security stamp.
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             PtrackClaims.For(result.Value!.User, CookieAuthenticationDefaults.AuthenticationScheme),
