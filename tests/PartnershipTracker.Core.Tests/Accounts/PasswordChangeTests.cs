@@ -53,7 +53,11 @@ public sealed class PasswordChangeTests : IAsyncLifetime
             ids.Add(SecretTokens.Hash(SecretTokens.NewKey()));
             db.UserSessions.Add(new UserSession
             {
-                Id = ids[^1], UserId = _nina.Id, Ticket = [1], CreatedAt = _database.Time.GetUtcNow(), ExpiresAt = _database.Time.GetUtcNow().AddHours(1),
+                Id = ids[^1],
+                UserId = _nina.Id,
+                Ticket = [1],
+                CreatedAt = _database.Time.GetUtcNow(),
+                ExpiresAt = _database.Time.GetUtcNow().AddHours(1),
             });
         }
 
