@@ -230,7 +230,10 @@ public sealed class UserCommandTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("password: ", run.Out, StringComparison.Ordinal);
-        Assert.True(Passwords.Verify((await StoredAsync("alice")).PasswordHash, "Bjelašnica in January"));
+        Assert.Equal("user 'alice': password set; their sessions have ended; they must choose their own password at the next sign-in", run.Out.Trim());
+        var alice = await StoredAsync("alice");
+        Assert.True(Passwords.Verify(alice.PasswordHash, "Bjelašnica in January"));
+        Assert.True(alice.MustChangePassword);
     }
 
     [Fact]

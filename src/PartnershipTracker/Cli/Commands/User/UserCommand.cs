@@ -164,7 +164,7 @@ internal static class UserCommand
     {
         var name = NameArgument("The user's name (case ignored).");
         var stdin = PasswordStdinOption();
-        var reset = new Command("reset-password", "Set a user's password (from standard input, or generated and printed once); ends their sessions and clears a lockout.") { name, stdin };
+        var reset = new Command("reset-password", "Set a user's password (from standard input, or generated and printed once); ends their sessions, clears a lockout, and makes them choose their own at the next sign-in.") { name, stdin };
         reset.SetAction((parse, cancellationToken) => CliContext.RunAsync(async (services, ct) =>
         {
             string? password = null;
@@ -179,7 +179,7 @@ internal static class UserCommand
                 return Fail(result.Failure!);
             }
 
-            Console.Out.WriteLine($"user '{result.Value!.User.Name}': password set; their sessions have ended");
+            Console.Out.WriteLine($"user '{result.Value!.User.Name}': password set; their sessions have ended; they must choose their own password at the next sign-in");
             WriteGenerated(result.Value.User.Name, result.Value.GeneratedPassword);
             return ExitCodes.Ok;
         }, cancellationToken));
