@@ -139,7 +139,11 @@ public sealed class ApprovedVersionTests : IAsyncLifetime
         {
             var created = await new EditInitiative(db, new ProgrammeLookup(db)).CreateAsync("nato-bih", new InitiativeInput
             {
-                Name = "Logistics school", AreaId = _defenseAreaId, Status = "Ongoing", StatusLabel = "Running since 2021", Start = "2021-03",
+                Name = "Logistics school",
+                AreaId = _defenseAreaId,
+                Status = "Ongoing",
+                StatusLabel = "Running since 2021",
+                Start = "2021-03",
             });
             id = created.Value!.Id;
         }
@@ -149,7 +153,11 @@ public sealed class ApprovedVersionTests : IAsyncLifetime
         {
             var edited = await new EditInitiative(db, new ProgrammeLookup(db)).UpdateAsync(id, 1, new InitiativeInput
             {
-                Name = "Logistics academy", AreaId = null, Status = "Completed", StatusLabel = "Closed", Start = "2022",
+                Name = "Logistics academy",
+                AreaId = null,
+                Status = "Completed",
+                StatusLabel = "Closed",
+                Start = "2022",
             });
             Assert.True(edited.Succeeded, edited.Failure?.Message);
         }
