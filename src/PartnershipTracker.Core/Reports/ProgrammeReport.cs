@@ -72,7 +72,8 @@ public sealed class ProgrammeReport(TimeProvider time)
 
     /// <summary>
     /// What the report covers in the review workflow, said every time: "Approved records only; 3 records awaiting review
-    /// are left out; 2 records show their approved version because a newer edit awaits review."
+    /// are left out." followed, when some records show their approved version, by "2 records show their approved
+    /// version because a newer edit awaits review."
     /// </summary>
     public static string ReviewScope(ProgrammeOverview overview)
     {
@@ -84,18 +85,17 @@ public sealed class ProgrammeReport(TimeProvider time)
 
         var leftOut = overview.AwaitingReview switch
         {
-            0 when overview.ShownAsApproved > 0 => "Approved records only; no record is left out",
-            0 => "Approved records only; no record is awaiting review",
-            1 => "Approved records only; 1 record awaiting review is left out",
-            var n => $"Approved records only; {n.ToString(CultureInfo.InvariantCulture)} records awaiting review are left out",
+            0 when overview.ShownAsApproved > 0 => "Approved records only; no record is left out.",
+            0 => "Approved records only; no record is awaiting review.",
+            1 => "Approved records only; 1 record awaiting review is left out.",
+            var n => $"Approved records only; {n.ToString(CultureInfo.InvariantCulture)} records awaiting review are left out.",
         };
-        var shown = overview.ShownAsApproved switch
+        return overview.ShownAsApproved switch
         {
-            0 => "",
-            1 => "; 1 record shows its approved version because a newer edit awaits review",
-            var n => $"; {n.ToString(CultureInfo.InvariantCulture)} records show their approved version because a newer edit awaits review",
+            0 => leftOut,
+            1 => leftOut + " 1 record shows its approved version because a newer edit awaits review.",
+            var n => $"{leftOut} {n.ToString(CultureInfo.InvariantCulture)} records show their approved version because a newer edit awaits review.",
         };
-        return leftOut + shown + ".";
     }
 
     /// <summary>

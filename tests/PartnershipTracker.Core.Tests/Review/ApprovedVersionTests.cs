@@ -43,7 +43,7 @@ public sealed class ApprovedVersionTests : IAsyncLifetime
 
         Assert.Contains(_approvedTitle, DefenseRow(approvedOnly), StringComparison.Ordinal);
         Assert.DoesNotContain("Edited title awaiting review", approvedOnly, StringComparison.Ordinal);
-        Assert.Contains("Approved records only; no record is left out; 1 record shows its approved version because a newer edit awaits review.", approvedOnly, StringComparison.Ordinal);
+        Assert.Contains("Approved records only; no record is left out. 1 record shows its approved version because a newer edit awaits review.", approvedOnly, StringComparison.Ordinal);
         Assert.Contains("Edited title awaiting review", DefenseRow(withDrafts), StringComparison.Ordinal);
         Assert.DoesNotContain(_approvedTitle, DefenseRow(withDrafts), StringComparison.Ordinal);
     }
@@ -128,7 +128,7 @@ public sealed class ApprovedVersionTests : IAsyncLifetime
         var (approvedOnly, _) = await ReportsAsync();
 
         Assert.DoesNotContain("Brand new draft", approvedOnly, StringComparison.Ordinal);
-        Assert.Contains("Approved records only; 1 record awaiting review is left out; 1 record shows its approved version because a newer edit awaits review.", approvedOnly, StringComparison.Ordinal);
+        Assert.Contains("Approved records only; 1 record awaiting review is left out. 1 record shows its approved version because a newer edit awaits review.", approvedOnly, StringComparison.Ordinal);
     }
 
     [Fact]
