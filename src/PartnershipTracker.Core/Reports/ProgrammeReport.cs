@@ -70,7 +70,11 @@ public sealed class ProgrammeReport(TimeProvider time)
         writer.Paragraph(new Inline().Plain(ReviewScope(overview)));
     }
 
-    /// <summary>What the report covers in the review workflow, said every time: "Approved records only; 3 records awaiting review are left out."</summary>
+    /// <summary>
+    /// What the report covers in the review workflow, said every time: "Approved records only; 3 records awaiting review
+    /// are left out." followed, when some records show their approved version, by "2 records show their approved
+    /// version because a newer edit awaits review."
+    /// </summary>
     public static string ReviewScope(ProgrammeOverview overview)
     {
         ArgumentNullException.ThrowIfNull(overview);
@@ -79,20 +83,43 @@ public sealed class ProgrammeReport(TimeProvider time)
             return "All records, including drafts and records awaiting review.";
         }
 
-        return overview.AwaitingReview switch
+        var leftOut = overview.AwaitingReview switch
         {
+            0 when overview.ShownAsApproved > 0 => "Approved records only; no record is left out.",
             0 => "Approved records only; no record is awaiting review.",
             1 => "Approved records only; 1 record awaiting review is left out.",
             var n => $"Approved records only; {n.ToString(CultureInfo.InvariantCulture)} records awaiting review are left out.",
         };
+        return overview.ShownAsApproved switch
+        {
+            0 => leftOut,
+            1 => leftOut + " 1 record shows its approved version because a newer edit awaits review.",
+            var n => $"{leftOut} {n.ToString(CultureInfo.InvariantCulture)} records show their approved version because a newer edit awaits review.",
+        };
     }
+
+    /// <summary>
+    /// The name the progress areas table gives records whose area is not approved, in an approved-only report: the
+    /// record is approved (or shown as approved) and counted, but the draft area's name is not.
+    /// </summary>
+    public const string AreaAwaitingReview = "Area awaiting review";
 
     private static void ProgressAreas(ReportWriter writer, ProgrammeOverview overview)
     {
         Section(writer, 1);
-        var achievements = overview.Achievements.ToLookup(a => a.AreaId);
-        var challenges = overview.Challenges.Where(c => !c.IsCrossCutting).ToLookup(c => c.AreaId);
+        // A record whose area the report does not list (an area awaiting review, in an approved-only report) is shown
+        // in one row of its own, under AreaAwaitingReview: counted, without the draft area's name.
+        const int awaiting = -1;
+        var listed = overview.Areas.Select(a => a.Id).ToHashSet();
+        int? Row(int? areaId) => areaId is int id && !listed.Contains(id) ? awaiting : areaId;
+        var achievements = overview.Achievements.ToLookup(a => Row(a.AreaId));
+        var challenges = overview.Challenges.Where(c => !c.IsCrossCutting).ToLookup(c => Row(c.AreaId));
         IEnumerable<(string? Name, int? Id)> areas = overview.Areas.Select(a => ((string?)a.Name, (int?)a.Id));
+        if (achievements.Contains(awaiting) || challenges.Contains(awaiting))
+        {
+            areas = areas.Append((AreaAwaitingReview, awaiting));
+        }
+
         if (achievements.Contains(null))
         {
             areas = areas.Append((null, null));

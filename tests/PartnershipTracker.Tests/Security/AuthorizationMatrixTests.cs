@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture app) : IClassFixture<
                     var where = $"{principal.Name} {endpoint.Method} {target.Path} ({target.Kind})";
                     failures.AddRange(Check(rule, principal, endpoint, target, answer).Select(problem => $"{where}: {problem}"));
                     failures.AddRange(app.HiddenMarkers.Where(answer.Body.Contains).Select(marker => $"{where}: the body contains the hidden text '{marker}'"));
+                    failures.AddRange(app.HiddenIdMarkers.Where(answer.Body.Contains).Select(marker => $"{where}: the body links to a hidden record: '{marker}'"));
                     if (target.Kind == TargetKind.Hidden)
                     {
                         requests++;
@@ -213,6 +214,12 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public List<string> HiddenMarkers { get; } = [];
 
+    /// <summary>
+    /// How a hidden area's or initiative's id would show in a body (<c>"areaId":12</c>, <c>href="/areas/12"</c>): the
+    /// visible records of the matrix are linked to the hidden ones, and the link must read as none.
+    /// </summary>
+    public List<string> HiddenIdMarkers { get; } = [];
+
     public async Task InitializeAsync()
     {
         await _app.InitializeAsync();
@@ -238,6 +245,21 @@ public sealed class MatrixFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             _records[section] = (visible.Id, secret.Id, bihOnly.Id);
             HiddenMarkers.AddRange([$"Quokka secret {section}", $"Quokka bih {section}"]);
+        }
+
+        // Every visible record that can link to an area or an initiative links to a hidden one.
+        var (secretArea, secretInitiative) = (_records["areas"].Secret, _records["initiatives"].Secret);
+        (await db.Achievements.SingleAsync(r => r.Id == _records["achievements"].Visible)).AreaId = secretArea;
+        (await db.Challenges.SingleAsync(r => r.Id == _records["challenges"].Visible)).AreaId = secretArea;
+        (await db.Initiatives.SingleAsync(r => r.Id == _records["initiatives"].Visible)).AreaId = _records["areas"].BihOnly;
+        (await db.Recommendations.SingleAsync(r => r.Id == _records["recommendations"].Visible)).AreaId = secretArea;
+        (await db.Indicators.SingleAsync(r => r.Id == _records["indicators"].Visible)).AreaId = secretArea;
+        (await db.Milestones.SingleAsync(r => r.Id == _records["milestones"].Visible)).InitiativeId = secretInitiative;
+        await db.SaveChangesAsync();
+        foreach (var (field, section, id) in new[] { ("areaId", "areas", secretArea), ("areaId", "areas", _records["areas"].BihOnly), ("initiativeId", "initiatives", secretInitiative) })
+        {
+            var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            HiddenIdMarkers.AddRange([$"\"{field}\":{text},", $"\"{field}\":{text}}}", $"href=\"/{section}/{text}\""]);
         }
     }
 

@@ -38,6 +38,7 @@ internal static class ChangeHistory
             }
             else if (entry.State == EntityState.Modified)
             {
+                ApprovedVersions.Keep(entry);
                 var changed = entry.Properties
                     .Where(p => p.IsModified && IsField(p.Metadata) && !p.Metadata.GetValueComparer().Equals(p.OriginalValue, p.CurrentValue))
                     .Select(p => (p.Metadata, p.OriginalValue))
@@ -101,7 +102,8 @@ internal static class ChangeHistory
         };
     }
 
-    private static bool IsField(IProperty property) =>
+    /// <summary>True for a property the change history lists: not a key, not the revision, deletion time or approved version.</summary>
+    internal static bool IsField(IProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
         && property.Name is not (nameof(IEditableRecord.Revision) or nameof(IEditableRecord.DeletedAt) or nameof(IEditableRecord.ApprovedVersion));
 
@@ -137,6 +139,66 @@ internal static class ChangeHistory
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// A JSON object of property name → value, each value in the shape <see cref="Complete"/> writes as "before" and
+    /// "after" (<see cref="WriteValue"/>): the form of <see cref="IEditableRecord.ApprovedVersion"/>.
+    /// </summary>
+    internal static string WriteValues(IEnumerable<(IProperty Property, object? Value)> values)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            foreach (var (property, value) in values)
+            {
+                json.WritePropertyName(property.Name);
+                WriteValue(json, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The value <see cref="WriteValue"/> wrote for <paramref name="property"/>, read back as the property's CLR type
+    /// through the model: enums by name, instants as ISO 8601, and any other text (a partial date) or array (a source's
+    /// data-quality flags) through the property's value converter, which reads the same text the database holds.
+    /// </summary>
+    /// <exception cref="FormatException">The JSON does not hold a value of the property's type (a bug: only this class writes it).</exception>
+    internal static object? ReadValue(IProperty property, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        if (type == typeof(string))
+        {
+            return value.GetString();
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.Parse(type, value.GetString()!);
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        }
+
+        var converter = property.GetTypeMapping().Converter;
+        if (converter is not null && converter.ProviderClrType == typeof(string) && value.ValueKind is JsonValueKind.String or JsonValueKind.Array)
+        {
+            return converter.ConvertFromProvider(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
+        }
+
+        return value.Deserialize(type) ?? throw new FormatException($"{property.DeclaringType.ClrType.Name}.{property.Name}: no value in {value.GetRawText()}");
     }
 
     /// <summary>Values as they read in the database: enums by name, partial dates as ISO text, instants in ISO 8601.</summary>

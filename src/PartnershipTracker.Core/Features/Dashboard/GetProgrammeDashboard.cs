@@ -52,7 +52,7 @@ public sealed class GetProgrammeDashboard(PtrackDbContext db, ProgrammeLookup pr
 
         var overdueQuery = DashboardQueries.Overdue(db, today).Where(m => m.ProgrammeId == id);
         var overdue = await overdueQuery.OrderBy(m => m.Date).ThenBy(m => m.Id).Take(ListLimit)
-            .Select(m => new OverdueMilestone(m.Id, m.Title, m.Date!.Value, m.DateText, m.InitiativeId))
+            .Select(m => new OverdueMilestone(m.Id, m.Title, m.Date!.Value, m.DateText, db.Initiatives.Any(i => i.Id == m.InitiativeId) ? m.InitiativeId : null))
             .ToListAsync(cancellationToken);
         var overdueTotal = overdue.Count < ListLimit ? overdue.Count : await overdueQuery.CountAsync(cancellationToken);
 

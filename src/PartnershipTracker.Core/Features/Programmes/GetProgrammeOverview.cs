@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Records;
 using PartnershipTracker.Domain;
 
@@ -9,10 +10,18 @@ namespace PartnershipTracker.Core.Features.Programmes;
 
 /// <summary>
 /// Everything the report shows about one programme, read in a handful of queries
-/// as plain rows. Each row carries the places it is cited (<see cref="Citation"/>). With <c>approvedOnly</c> only
-/// records approved in the review workflow are read (PRODUCT.md C3), and <see cref="ProgrammeOverview.AwaitingReview"/>
-/// counts the live records left out.
+/// as plain rows. Each row carries the places it is cited (<see cref="Citation"/>).
 /// </summary>
+/// <remarks>
+/// With <c>approvedOnly</c> (PRODUCT.md C3; docs/adr/0017-review-workflow-and-audit.md) a record is read as approved:
+/// an Approved record as it is; a record whose newer edit awaits review with the values it was last approved with
+/// (<see cref="IEditableRecord.ApprovedVersion"/>, counted in <see cref="ProgrammeOverview.ShownAsApproved"/>); a
+/// record never approved is left out (counted in <see cref="ProgrammeOverview.AwaitingReview"/>). Area names then come
+/// from the approved areas only: a record whose area is not approved keeps its <c>AreaId</c> with a null area name
+/// (the report shows it under "Area awaiting review", never with the draft area's name).
+/// Whatever the mode, a link to an area or source the reader may not see is read as no link (null id and name): a
+/// hidden record leaves no trace.
+/// </remarks>
 public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup programmes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,7 +30,7 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
         await HandleAsync(slug, approvedOnly: false, cancellationToken);
 
     /// <inheritdoc cref="HandleAsync(string?, CancellationToken)"/>
-    /// <param name="approvedOnly">Read only Approved records; the others are counted in <see cref="ProgrammeOverview.AwaitingReview"/>.</param>
+    /// <param name="approvedOnly">Read records as approved (see remarks); records never approved are counted in <see cref="ProgrammeOverview.AwaitingReview"/>.</param>
     public async Task<Result<ProgrammeOverview>> HandleAsync(string? slug, bool approvedOnly, CancellationToken cancellationToken = default)
     {
         var found = await programmes.FindAsync(slug, cancellationToken);
@@ -47,19 +56,61 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ProgrammeId == id && (!approvedOnly || r.ReviewState == ReviewState.Approved)).OrderBy(r => r.Id)
             .Select(r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource))
             .ToListAsync(cancellationToken);
-        var milestones = (await db.Milestones.AsNoTracking().Where(m => m.ProgrammeId == id && (!approvedOnly || m.ReviewState == ReviewState.Approved))
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.ProgrammeId == id && (!approvedOnly || m.ReviewState == ReviewState.Approved))
             .Select(m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence))
-            .ToListAsync(cancellationToken))
-            .OrderBy(m => m.Date?.ToString() ?? "9999").ThenBy(m => m.Id).ToList();
+            .ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProgrammeId == id && (!approvedOnly || i.ReviewState == ReviewState.Approved)).OrderBy(i => i.Id)
             .Select(i => new IndicatorRow(i.Id, i.Name, i.Unit, i.Direction, i.Description,
                 i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
-                    o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.SourceId,
+                    o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.Source != null ? o.SourceId : null,
                     o.Source != null ? o.Source.Title : null, o.Source != null ? o.Source.Url : null, o.Confidence, o.Note)).ToList()))
             .ToListAsync(cancellationToken);
         var sources = await db.Sources.AsNoTracking().Where(s => s.ProgrammeId == id && (!approvedOnly || s.ReviewState == ReviewState.Approved)).OrderBy(s => s.Id)
             .Select(s => new SourceRow(s.Id, s.Title, s.Publisher, s.Url, s.FileName, s.PublishedOn, s.RetrievedAt, s.Sha256, s.Format, s.Kind, s.Version, s.DataQualityFlags, s.IngestReportJson))
             .ToListAsync(cancellationToken);
+
+        if (approvedOnly)
+        {
+            areas = Merged(areas, await AsApprovedAsync(db.Areas.Include(a => a.Aliases), id,
+                a => new AreaRow(a.Id, a.Name, a.Description, a.Chapter, a.Aliases.Where(x => x.Name != a.Name).Select(x => x.Name).ToList()), cancellationToken), a => a.Id);
+            achievements = Merged(achievements, await AsApprovedAsync(db.Achievements, id,
+                a => new AchievementRow(a.Id, a.AreaId, null, a.Title, a.Date, a.TruncatedInSource), cancellationToken), a => a.Id);
+            challenges = Merged(challenges, await AsApprovedAsync(db.Challenges, id,
+                c => new ChallengeRow(c.Id, c.AreaId, null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource), cancellationToken), c => c.Id);
+            initiatives = Merged(initiatives, await AsApprovedAsync(db.Initiatives, id,
+                i => new InitiativeRow(i.Id, i.AreaId, null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource), cancellationToken), i => i.Id);
+            recommendations = Merged(recommendations, await AsApprovedAsync(db.Recommendations, id,
+                r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource), cancellationToken), r => r.Id);
+            milestones.AddRange(await AsApprovedAsync(db.Milestones, id,
+                m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence), cancellationToken));
+            indicators = Merged(indicators, await IndicatorsAsApprovedAsync(id, cancellationToken), i => i.Id);
+            sources = Merged(sources, await AsApprovedAsync(db.Sources, id,
+                s => new SourceRow(s.Id, s.Title, s.Publisher, s.Url, s.FileName, s.PublishedOn, s.RetrievedAt, s.Sha256, s.Format, s.Kind, s.Version, s.DataQualityFlags, s.IngestReportJson), cancellationToken), s => s.Id);
+        }
+
+        // Area names: in approved-only reads those of the approved areas (as approved); links to areas the reader may not see are dropped.
+        var visibleAreas = (await db.Areas.Where(a => a.ProgrammeId == id).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var approvedNames = areas.ToDictionary(a => a.Id, a => a.Name);
+        (int? Id, string? Name) AreaOf(int? areaId, string? name) => areaId is int area && visibleAreas.Contains(area)
+            ? (area, approvedOnly ? approvedNames.GetValueOrDefault(area) : name)
+            : (null, null);
+        achievements = achievements.Select(a =>
+        {
+            var (areaId, name) = AreaOf(a.AreaId, a.Area);
+            return a with { AreaId = areaId, Area = name };
+        }).ToList();
+        challenges = challenges.Select(c =>
+        {
+            var (areaId, name) = AreaOf(c.AreaId, c.Area);
+            return c with { AreaId = areaId, Area = name };
+        }).ToList();
+        initiatives = initiatives.Select(i =>
+        {
+            var (areaId, name) = AreaOf(i.AreaId, i.Area);
+            return i with { AreaId = areaId, Area = name };
+        }).ToList();
+        recommendations = recommendations.Select(r => r with { AreaId = AreaOf(r.AreaId, null).Id }).ToList();
+
         var sourceIds = sources.Select(s => s.Id).ToList();
         var evidence = await db.Evidence.AsNoTracking().Where(e => sourceIds.Contains(e.SourceId))
             .Select(e => new { e.RecordType, e.RecordId, Citation = new Citation(e.SourceId, e.LineStart, e.LineEnd, e.Quote) })
@@ -70,25 +121,64 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
 
         return new ProgrammeOverview(
             new ProgrammeRow(programme.Id, programme.Slug, programme.Name, programme.Alliance, programme.PartnerIso3, programme.Frameworks, programme.ReviewCycle, programme.Summary),
-            areas, achievements, challenges, initiatives, recommendations, milestones, indicators, sources,
+            areas, achievements, challenges, initiatives, recommendations,
+            milestones.OrderBy(m => m.Date?.ToString() ?? "9999").ThenBy(m => m.Id).ToList(),
+            indicators, sources,
             DataQuality(sources),
             citations)
         {
             ApprovedOnly = approvedOnly,
-            AwaitingReview = approvedOnly ? await CountAwaitingReviewAsync(id, cancellationToken) : 0,
+            AwaitingReview = approvedOnly ? await CountNotApprovedAsync(id, withApprovedVersion: false, cancellationToken) : 0,
+            ShownAsApproved = approvedOnly ? await CountNotApprovedAsync(id, withApprovedVersion: true, cancellationToken) : 0,
         };
     }
 
-    /// <summary>Live records of the programme the reader may see that are not approved (draft, submitted or returned).</summary>
-    private async Task<int> CountAwaitingReviewAsync(int programmeId, CancellationToken cancellationToken) =>
-        await db.Areas.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Achievements.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Challenges.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Initiatives.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Milestones.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Recommendations.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Indicators.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken)
-        + await db.Sources.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved, cancellationToken);
+    /// <summary>The records of <paramref name="records"/> that are not approved but have an approved version, read as that version.</summary>
+    private async Task<List<TRow>> AsApprovedAsync<TRecord, TRow>(IQueryable<TRecord> records, int programmeId, Func<TRecord, TRow> row, CancellationToken cancellationToken)
+        where TRecord : class, IEditableRecord
+    {
+        var found = await records.AsNoTracking()
+            .Where(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved && r.ApprovedVersion != null)
+            .ToListAsync(cancellationToken);
+        return found.Where(r => ApprovedVersions.ApplyTo(r, db.Model)).Select(row).ToList();
+    }
+
+    /// <summary>Indicators read as their approved version, with their observations (not reviewed on their own) as they are.</summary>
+    private async Task<List<IndicatorRow>> IndicatorsAsApprovedAsync(int programmeId, CancellationToken cancellationToken)
+    {
+        var indicators = await AsApprovedAsync(db.Indicators, programmeId, i => i, cancellationToken);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId)).OrderBy(o => o.Id)
+            .Select(o => new
+            {
+                o.IndicatorId,
+                Row = new ObservationRow(o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.Source != null ? o.SourceId : null,
+                    o.Source != null ? o.Source.Title : null, o.Source != null ? o.Source.Url : null, o.Confidence, o.Note),
+            })
+            .ToListAsync(cancellationToken)).ToLookup(o => o.IndicatorId, o => o.Row);
+        return indicators.Select(i => new IndicatorRow(i.Id, i.Name, i.Unit, i.Direction, i.Description, observations[i.Id].ToList())).ToList();
+    }
+
+    private static List<T> Merged<T>(List<T> approved, List<T> asApproved, Func<T, int> id) =>
+        asApproved.Count == 0 ? approved : approved.Concat(asApproved).OrderBy(id).ToList();
+
+    /// <summary>
+    /// Live records of the programme the reader may see that are not approved (draft, submitted or returned): with
+    /// <paramref name="withApprovedVersion"/> those shown as their approved version, else those left out.
+    /// </summary>
+    private async Task<int> CountNotApprovedAsync(int programmeId, bool withApprovedVersion, CancellationToken cancellationToken) =>
+        await CountAsync(db.Areas, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Achievements, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Challenges, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Initiatives, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Milestones, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Recommendations, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Indicators, programmeId, withApprovedVersion, cancellationToken)
+        + await CountAsync(db.Sources, programmeId, withApprovedVersion, cancellationToken);
+
+    private static async Task<int> CountAsync<TRecord>(IQueryable<TRecord> records, int programmeId, bool withApprovedVersion, CancellationToken cancellationToken)
+        where TRecord : class, IEditableRecord =>
+        await records.CountAsync(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved && (r.ApprovedVersion != null) == withApprovedVersion, cancellationToken);
 
     private static List<DataQualityRow> DataQuality(List<SourceRow> sources)
     {
@@ -267,8 +357,14 @@ public sealed record ProgrammeOverview(
     /// <summary>True when only records approved in the review workflow were read.</summary>
     public bool ApprovedOnly { get; init; }
 
-    /// <summary>With <see cref="ApprovedOnly"/>: how many live records (draft, submitted or returned) were left out; else 0.</summary>
+    /// <summary>With <see cref="ApprovedOnly"/>: how many live records (draft, submitted or returned, never approved) were left out; else 0.</summary>
     public int AwaitingReview { get; init; }
+
+    /// <summary>
+    /// With <see cref="ApprovedOnly"/>: how many live records are shown as they were last approved because a newer
+    /// edit awaits review (<see cref="IEditableRecord.ApprovedVersion"/>); else 0.
+    /// </summary>
+    public int ShownAsApproved { get; init; }
 
     public IReadOnlyList<Citation> CitationsOf(RecordType type, int id) =>
         Citations.TryGetValue((type, id), out var list) ? list : [];

@@ -17,7 +17,7 @@ public sealed class GetAchievement(PtrackDbContext db)
         var found = await db.Achievements.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
-                Row = new AchievementRow(a.Id, a.AreaId, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Classification = Markings.Label(a.Classification), ReleasableTo = Markings.ReleasableToEntries(a.ReleasableTo) },
+                Row = new AchievementRow(a.Id, a.Area != null ? a.AreaId : null, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Classification = Markings.Label(a.Classification), ReleasableTo = Markings.ReleasableToEntries(a.ReleasableTo) },
                 Programme = db.Programmes.Where(p => p.Id == a.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);

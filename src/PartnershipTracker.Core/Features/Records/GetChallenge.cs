@@ -17,7 +17,7 @@ public sealed class GetChallenge(PtrackDbContext db)
         var found = await db.Challenges.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {
-                Row = new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, ReviewState = c.ReviewState, ReviewComment = c.ReviewComment, Owner = c.Owner, Classification = Markings.Label(c.Classification), ReleasableTo = Markings.ReleasableToEntries(c.ReleasableTo) },
+                Row = new ChallengeRow(c.Id, c.Area != null ? c.AreaId : null, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, ReviewState = c.ReviewState, ReviewComment = c.ReviewComment, Owner = c.Owner, Classification = Markings.Label(c.Classification), ReleasableTo = Markings.ReleasableToEntries(c.ReleasableTo) },
                 c.Owner,
                 Programme = db.Programmes.Where(p => p.Id == c.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
             })

@@ -49,14 +49,14 @@ public sealed class GetIndicator(PtrackDbContext db)
                 i.Unit,
                 i.Direction,
                 i.Description,
-                i.AreaId,
+                AreaId = db.Areas.Any(a => a.Id == i.AreaId) ? i.AreaId : null,
                 i.Revision,
                 i.ReviewState,
                 i.ReviewComment,
                 Area = db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
                 Programme = db.Programmes.Where(p => p.Id == i.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
                 Observations = i.Observations.OrderBy(o => o.Id).Select(o => new ObservationRow(
-                    o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.SourceId,
+                    o.Id, o.Value, o.OutOf, o.Period, o.PeriodText, o.Source != null ? o.SourceId : null,
                     o.Source != null ? o.Source.Title : null, o.Source != null ? o.Source.Url : null, o.Confidence, o.Note)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);

@@ -17,7 +17,7 @@ public sealed class GetInitiative(PtrackDbContext db)
         var found = await db.Initiatives.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new
             {
-                Row = new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) },
+                Row = new InitiativeRow(i.Id, i.Area != null ? i.AreaId : null, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) },
                 Programme = db.Programmes.Where(p => p.Id == i.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);

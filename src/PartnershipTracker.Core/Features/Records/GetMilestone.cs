@@ -17,8 +17,8 @@ public sealed class GetMilestone(PtrackDbContext db)
         var found = await db.Milestones.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new
             {
-                Row = new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = m.InitiativeId, Classification = Markings.Label(m.Classification), ReleasableTo = Markings.ReleasableToEntries(m.ReleasableTo) },
-                m.InitiativeId,
+                Row = new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = db.Initiatives.Any(i => i.Id == m.InitiativeId) ? m.InitiativeId : null, Classification = Markings.Label(m.Classification), ReleasableTo = Markings.ReleasableToEntries(m.ReleasableTo) },
+                InitiativeId = db.Initiatives.Any(i => i.Id == m.InitiativeId) ? m.InitiativeId : null,
                 Initiative = db.Initiatives.Where(i => i.Id == m.InitiativeId).Select(i => i.Name).FirstOrDefault(),
                 Programme = db.Programmes.Where(p => p.Id == m.ProgrammeId).Select(p => new ProgrammeRef(p.Id, p.Slug, p.Name)).First(),
             })

@@ -20,7 +20,7 @@ public sealed class GetRecommendation(PtrackDbContext db)
         var found = await db.Recommendations.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new
             {
-                Row = new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, ReviewState = r.ReviewState, ReviewComment = r.ReviewComment, IssuedBy = r.IssuedBy, Cycle = r.Cycle, Classification = Markings.Label(r.Classification), ReleasableTo = Markings.ReleasableToEntries(r.ReleasableTo) },
+                Row = new RecommendationRow(r.Id, r.Area != null ? r.AreaId : null, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, ReviewState = r.ReviewState, ReviewComment = r.ReviewComment, IssuedBy = r.IssuedBy, Cycle = r.Cycle, Classification = Markings.Label(r.Classification), ReleasableTo = Markings.ReleasableToEntries(r.ReleasableTo) },
                 Area = r.Area != null ? r.Area.Name : null,
                 r.IssuedBy,
                 r.Cycle,

@@ -62,7 +62,9 @@ public sealed class GetSource(PtrackDbContext db)
         return new SourceDetail(
             source.Id, programme, source.Title, source.Publisher, source.Url, source.FileName, source.PublishedOn,
             source.RetrievedAt, source.Sha256, source.Format, source.Kind, source.Reliability, source.Credibility,
-            source.Version, source.PreviousVersionId, source.DataQualityFlags,
+            source.Version,
+            source.PreviousVersionId is int previous && await db.Sources.AnyAsync(s => s.Id == previous, cancellationToken) ? previous : null,
+            source.DataQualityFlags,
             Findings(source.IngestReportJson), await CitedByAsync(id, cancellationToken), await SharedPassagesAsync(id, cancellationToken), lines)
         {
             Revision = source.Revision,

@@ -19,7 +19,7 @@ public sealed class ListAchievements(PtrackDbContext db, ProgrammeLookup program
             SortField.Of<Achievement, PartialDate?>("date", a => a.Date),
         ],
         Filter,
-        a => new AchievementRow(a.Id, a.AreaId, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Classification = Markings.Label(a.Classification), ReleasableTo = Markings.ReleasableToEntries(a.ReleasableTo) });
+        a => new AchievementRow(a.Id, a.Area != null ? a.AreaId : null, a.Area != null ? a.Area.Name : null, a.Title, a.Date, a.TruncatedInSource) { Revision = a.Revision, ReviewState = a.ReviewState, ReviewComment = a.ReviewComment, Classification = Markings.Label(a.Classification), ReleasableTo = Markings.ReleasableToEntries(a.ReleasableTo) });
 
     public async Task<Result<RecordList<AchievementRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -49,7 +49,7 @@ public sealed class ListAchievements(PtrackDbContext db, ProgrammeLookup program
         RecordLists.Unsupported(errors, query, "achievement", "initiative", "status", "severity", "cycle", "kind");
         if (query.Area is int area)
         {
-            records = records.Where(a => a.AreaId == area);
+            records = records.Where(a => a.AreaId == area && a.Area != null);
         }
 
         return RecordLists.Containing(records, query.Q, a => a.Title);

@@ -23,7 +23,7 @@ public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Challenge, ChallengeStatus>("status", c => c.Status),
         ],
         Filter,
-        c => new ChallengeRow(c.Id, c.AreaId, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, ReviewState = c.ReviewState, ReviewComment = c.ReviewComment, Owner = c.Owner, Classification = Markings.Label(c.Classification), ReleasableTo = Markings.ReleasableToEntries(c.ReleasableTo) });
+        c => new ChallengeRow(c.Id, c.Area != null ? c.AreaId : null, c.Area != null ? c.Area.Name : null, c.Title, c.Impact, c.Severity, c.Status, c.TruncatedInSource) { Revision = c.Revision, ReviewState = c.ReviewState, ReviewComment = c.ReviewComment, Owner = c.Owner, Classification = Markings.Label(c.Classification), ReleasableTo = Markings.ReleasableToEntries(c.ReleasableTo) });
 
     public async Task<Result<RecordList<ChallengeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -53,7 +53,7 @@ public sealed class ListChallenges(PtrackDbContext db, ProgrammeLookup programme
         RecordLists.Unsupported(errors, query, "challenge", "initiative", "cycle", "kind");
         if (query.Area is int area)
         {
-            records = records.Where(c => c.AreaId == area);
+            records = records.Where(c => c.AreaId == area && c.Area != null);
         }
 
         if (errors.Enum<ChallengeStatus>("status", query.Status) is ChallengeStatus status)

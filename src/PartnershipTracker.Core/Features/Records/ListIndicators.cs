@@ -38,12 +38,12 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Indicator, int>("id", i => i.Id),
             SortField.Of<Indicator, string>("name", i => i.Name),
         ],
-        Filter,
+        (records, query, errors) => Filter(db, records, query, errors),
         i => new IndicatorListItem(
-            i.Id, i.Name, i.Unit, i.Direction, i.AreaId,
+            i.Id, i.Name, i.Unit, i.Direction, db.Areas.Any(a => a.Id == i.AreaId) ? i.AreaId : null,
             db.Areas.Where(a => a.Id == i.AreaId).Select(a => a.Name).FirstOrDefault(),
             i.Observations.Count,
-            i.Observations.Where(o => o.SourceId != null).Select(o => o.SourceId).Distinct().Count())
+            i.Observations.Where(o => o.Source != null).Select(o => o.SourceId).Distinct().Count())
         { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Description = i.Description, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) });
 
     public async Task<Result<RecordList<IndicatorListItem>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
@@ -69,12 +69,12 @@ public sealed class ListIndicators(PtrackDbContext db, ProgrammeLookup programme
     public Task<Result<IndicatorListItem>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
         RecordLists.RowAsync(db, _shape, id, cancellationToken);
 
-    private static IQueryable<Indicator> Filter(IQueryable<Indicator> records, RecordQuery query, FieldErrors errors)
+    private static IQueryable<Indicator> Filter(PtrackDbContext db, IQueryable<Indicator> records, RecordQuery query, FieldErrors errors)
     {
         RecordLists.Unsupported(errors, query, "indicator", "initiative", "status", "severity", "cycle", "kind");
         if (query.Area is int area)
         {
-            records = records.Where(i => i.AreaId == area);
+            records = records.Where(i => i.AreaId == area && db.Areas.Any(a => a.Id == area));
         }
 
         return RecordLists.Containing(records, query.Q, i => i.Name, i => i.Unit, i => i.Description);

@@ -24,7 +24,7 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
             SortField.Of<Initiative, PartialDate?>("end", i => i.End),
         ],
         Filter,
-        i => new InitiativeRow(i.Id, i.AreaId, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) });
+        i => new InitiativeRow(i.Id, i.Area != null ? i.AreaId : null, i.Area != null ? i.Area.Name : null, i.FocusArea, i.Name, i.Status, i.StatusLabel, i.Start, i.End, i.LeadInstitution, i.TruncatedInSource) { Revision = i.Revision, ReviewState = i.ReviewState, ReviewComment = i.ReviewComment, Classification = Markings.Label(i.Classification), ReleasableTo = Markings.ReleasableToEntries(i.ReleasableTo) });
 
     public async Task<Result<RecordList<InitiativeRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed class ListInitiatives(PtrackDbContext db, ProgrammeLookup programm
         RecordLists.Unsupported(errors, query, "initiative", "initiative", "severity", "cycle", "kind");
         if (query.Area is int area)
         {
-            records = records.Where(i => i.AreaId == area);
+            records = records.Where(i => i.AreaId == area && i.Area != null);
         }
 
         if (errors.Enum<InitiativeStatus>("status", query.Status) is InitiativeStatus status)

@@ -14,7 +14,7 @@ namespace PartnershipTracker.Core.Features.Records;
 /// </summary>
 public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programmes)
 {
-    private static readonly ListShape<Milestone, MilestoneRow> Shape = new(
+    private readonly ListShape<Milestone, MilestoneRow> _shape = new(
         "milestone",
         [
             SortField.Of<Milestone, PartialDate?>("date", m => m.Date),
@@ -22,8 +22,8 @@ public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programme
             SortField.Of<Milestone, string>("title", m => m.Title),
             SortField.Of<Milestone, MilestoneStatus>("status", m => m.Status),
         ],
-        Filter,
-        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = m.InitiativeId, Classification = Markings.Label(m.Classification), ReleasableTo = Markings.ReleasableToEntries(m.ReleasableTo) });
+        (records, query, errors) => Filter(db, records, query, errors),
+        m => new MilestoneRow(m.Id, m.Title, m.Description, m.Date, m.DateText, m.Status, m.Confidence) { Revision = m.Revision, ReviewState = m.ReviewState, ReviewComment = m.ReviewComment, InitiativeId = db.Initiatives.Any(i => i.Id == m.InitiativeId) ? m.InitiativeId : null, Classification = Markings.Label(m.Classification), ReleasableTo = Markings.ReleasableToEntries(m.ReleasableTo) });
 
     /// <summary>Every milestone by date (undated last), as a timeline.</summary>
     public async Task<Result<RecordList<MilestoneRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
@@ -39,25 +39,25 @@ public sealed class ListMilestones(PtrackDbContext db, ProgrammeLookup programme
         // PartialDate is stored as ISO 8601 text, so ordering by it in the database is date order.
         var items = await db.Milestones.AsNoTracking().Where(m => m.ProgrammeId == id)
             .OrderBy(m => m.Date == null).ThenBy(m => m.Date).ThenBy(m => m.Id)
-            .Select(Shape.Row)
+            .Select(_shape.Row)
             .ToListAsync(cancellationToken);
         return new RecordList<MilestoneRow>(found.Value, items);
     }
 
     /// <summary>One page of the milestones <paramref name="query"/> selects; Invalid names the parameter at fault.</summary>
     public Task<Result<RecordPage<MilestoneRow>>> HandleAsync(RecordQuery query, CancellationToken cancellationToken = default) =>
-        RecordLists.PageAsync(db, programmes, Shape, query, cancellationToken);
+        RecordLists.PageAsync(db, programmes, _shape, query, cancellationToken);
 
     /// <summary>One live milestone as lists show it (with its revision); NotFound when there is none.</summary>
     public Task<Result<MilestoneRow>> GetRowAsync(int id, CancellationToken cancellationToken = default) =>
-        RecordLists.RowAsync(db, Shape, id, cancellationToken);
+        RecordLists.RowAsync(db, _shape, id, cancellationToken);
 
-    private static IQueryable<Milestone> Filter(IQueryable<Milestone> records, RecordQuery query, FieldErrors errors)
+    private static IQueryable<Milestone> Filter(PtrackDbContext db, IQueryable<Milestone> records, RecordQuery query, FieldErrors errors)
     {
         RecordLists.Unsupported(errors, query, "milestone", "area", "severity", "cycle", "kind");
         if (query.Initiative is int initiative)
         {
-            records = records.Where(m => m.InitiativeId == initiative);
+            records = records.Where(m => m.InitiativeId == initiative && db.Initiatives.Any(i => i.Id == initiative));
         }
 
         if (errors.Enum<MilestoneStatus>("status", query.Status) is MilestoneStatus status)

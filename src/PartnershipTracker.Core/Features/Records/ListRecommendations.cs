@@ -23,7 +23,7 @@ public sealed class ListRecommendations(PtrackDbContext db, ProgrammeLookup prog
             SortField.Of<Recommendation, string?>("cycle", r => r.Cycle),
         ],
         Filter,
-        r => new RecommendationRow(r.Id, r.AreaId, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, ReviewState = r.ReviewState, ReviewComment = r.ReviewComment, IssuedBy = r.IssuedBy, Cycle = r.Cycle, Classification = Markings.Label(r.Classification), ReleasableTo = Markings.ReleasableToEntries(r.ReleasableTo) });
+        r => new RecommendationRow(r.Id, r.Area != null ? r.AreaId : null, r.FocusArea, r.StrategicAction, r.ExpectedOutcome, r.Status, r.TruncatedInSource) { Revision = r.Revision, ReviewState = r.ReviewState, ReviewComment = r.ReviewComment, IssuedBy = r.IssuedBy, Cycle = r.Cycle, Classification = Markings.Label(r.Classification), ReleasableTo = Markings.ReleasableToEntries(r.ReleasableTo) });
 
     public async Task<Result<RecordList<RecommendationRow>>> HandleAsync(string? programme, CancellationToken cancellationToken = default)
     {
@@ -53,7 +53,7 @@ public sealed class ListRecommendations(PtrackDbContext db, ProgrammeLookup prog
         RecordLists.Unsupported(errors, query, "recommendation", "initiative", "severity", "kind");
         if (query.Area is int area)
         {
-            records = records.Where(r => r.AreaId == area);
+            records = records.Where(r => r.AreaId == area && r.Area != null);
         }
 
         if (errors.Enum<RecommendationStatus>("status", query.Status) is RecommendationStatus status)

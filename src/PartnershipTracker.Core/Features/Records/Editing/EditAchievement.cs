@@ -37,7 +37,7 @@ public sealed class EditAchievement(PtrackDbContext db, ProgrammeLookup programm
         }
 
         record.Title = title!;
-        record.AreaId = areaId;
+        record.AreaId = await KeptLinkAsync<Area>(record.AreaId, areaId, cancellationToken);
         record.Date = date;
     }
 }

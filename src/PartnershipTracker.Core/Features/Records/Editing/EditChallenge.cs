@@ -50,7 +50,7 @@ public sealed class EditChallenge(PtrackDbContext db, ProgrammeLookup programmes
         }
 
         record.Title = title!;
-        record.AreaId = areaId;
+        record.AreaId = await KeptLinkAsync<Area>(record.AreaId, areaId, cancellationToken);
         record.Impact = impact;
         record.Severity = severity ?? Severity.Unrated;
         record.Status = status ?? ChallengeStatus.Open;

@@ -51,7 +51,7 @@ public sealed class EditIndicator(PtrackDbContext db, ProgrammeLookup programmes
 
         record.Name = name!;
         record.Unit = unit!;
-        record.AreaId = areaId;
+        record.AreaId = await KeptLinkAsync<Area>(record.AreaId, areaId, cancellationToken);
         record.Direction = direction ?? IndicatorDirection.HigherIsBetter;
         record.Description = description;
     }

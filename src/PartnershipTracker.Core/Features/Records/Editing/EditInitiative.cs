@@ -61,7 +61,7 @@ public sealed class EditInitiative(PtrackDbContext db, ProgrammeLookup programme
         }
 
         record.Name = name!;
-        record.AreaId = areaId;
+        record.AreaId = await KeptLinkAsync<Area>(record.AreaId, areaId, cancellationToken);
         record.FocusArea = focusArea;
         record.Status = status;
         record.StatusLabel = statusLabel;

@@ -53,7 +53,7 @@ public sealed class EditMilestone(PtrackDbContext db, ProgrammeLookup programmes
         }
 
         record.Title = title!;
-        record.InitiativeId = initiativeId;
+        record.InitiativeId = await KeptLinkAsync<Initiative>(record.InitiativeId, initiativeId, cancellationToken);
         record.Description = description;
         record.Date = date;
         record.DateText = dateText;

@@ -55,7 +55,7 @@ public sealed class EditRecommendation(PtrackDbContext db, ProgrammeLookup progr
         }
 
         record.StrategicAction = action!;
-        record.AreaId = areaId;
+        record.AreaId = await KeptLinkAsync<Area>(record.AreaId, areaId, cancellationToken);
         record.FocusArea = focusArea;
         record.ExpectedOutcome = outcome;
         record.IssuedBy = issuedBy;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Marking;
@@ -110,6 +111,23 @@ public abstract class RecordEditor<TRecord, TInput>(PtrackDbContext db, Programm
     /// <summary>The marking the input asks for (<paramref name="fallback"/> for what it leaves out); null with messages when refused.</summary>
     private RecordMarking? ReadMarking(TInput input, RecordMarking fallback, FieldErrors errors) =>
         input is IMarkedInput marked ? MarkingFields.Read(errors, marked, fallback, db.Access) : fallback;
+
+    /// <summary>
+    /// The link (area, initiative) to store when the input gives <paramref name="given"/> and the record has
+    /// <paramref name="current"/>: the given one, except that an input without a link keeps a current link the writer
+    /// cannot see. Reads show such a link as none (a hidden record leaves no trace), so a form or a GET-then-PUT sends
+    /// none back: that must not unlink the record from an area the writer does not know of.
+    /// </summary>
+    protected async Task<int?> KeptLinkAsync<TLinked>(int? current, int? given, CancellationToken cancellationToken)
+        where TLinked : class, IEditableRecord
+    {
+        if (given is not null || current is not int id)
+        {
+            return given;
+        }
+
+        return await db.Set<TLinked>().AnyAsync(r => r.Id == id, cancellationToken) ? given : current;
+    }
 
     /// <summary>A new record of the programme, before the input is applied.</summary>
     protected abstract TRecord Blank(int programmeId);
