@@ -14,7 +14,9 @@ public sealed record PasswordReset(UserSummary User, string? GeneratedPassword);
 
 /// <summary>
 /// Sets a user's password (given, or generated with <see cref="Passwords.Generate"/>), clears a lockout and the count
-/// of failed sign-ins, sets a new security stamp and ends the user's sessions; writes the audit entry
+/// of failed sign-ins, sets a new security stamp and ends the user's sessions; the user must change the password at
+/// their next sign-in (<see cref="Domain.User.MustChangePassword"/>: whoever resets a password knows it, given or generated;
+/// docs/accounts.md); writes the audit entry
 /// "user.password-reset" (never the password). Failures: Invalid when the password breaks
 /// <see cref="PasswordPolicy"/>, NotFound for an unknown user.
 /// </summary>
@@ -42,6 +44,7 @@ public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimePr
         user.PasswordHash = Passwords.Hash(password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        user.MustChangePassword = true;
         user.SecurityStamp = UserAccounts.NewSecurityStamp();
         var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
         db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.password-reset", new

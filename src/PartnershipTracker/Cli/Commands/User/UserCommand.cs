@@ -164,7 +164,7 @@ internal static class UserCommand
     {
         var name = NameArgument("The user's name (case ignored).");
         var stdin = PasswordStdinOption();
-        var reset = new Command("reset-password", "Set a user's password (from standard input, or generated and printed once); ends their sessions and clears a lockout.") { name, stdin };
+        var reset = new Command("reset-password", "Set a user's password (from standard input, or generated and printed once); ends their sessions, clears a lockout, and makes them change it at their next sign-in.") { name, stdin };
         reset.SetAction((parse, cancellationToken) => CliContext.RunAsync(async (services, ct) =>
         {
             string? password = null;
