@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
 
@@ -15,12 +16,12 @@ public sealed record SettingRow(string Key, string Value, string Meaning);
 
 /// <summary>
 /// <c>/admin/settings</c> (admins): the effective settings that matter to an admin, read-only — the database (provider,
-/// file, connection string with any password replaced by "***"), every <c>Security:*</c> option, the <c>Ingest:*</c>
+/// file, connection string with any password replaced by "***"), every <c>Security:*</c> option (as the running server uses them), the <c>Ingest:*</c>
 /// limits, the default marking and where the data-protection keys (which protect session cookies) are kept. Secrets are
 /// never shown. The page says how to change them (appsettings.json or environment variables, then restart), as
 /// <c>ptrack config show</c> prints them.
 /// </summary>
-public sealed class SettingsModel(PtrackSettings settings, IOptions<KeyManagementOptions> keys, IWebHostEnvironment environment) : PageModel
+public sealed class SettingsModel(PtrackSettings settings, SecurityOptions security, IOptions<KeyManagementOptions> keys, IWebHostEnvironment environment) : PageModel
 {
     public IReadOnlyList<(string Section, IReadOnlyList<SettingRow> Rows)> Sections { get; private set; } = [];
 
@@ -28,7 +29,6 @@ public sealed class SettingsModel(PtrackSettings settings, IOptions<KeyManagemen
     {
         var database = settings.Database;
         var connection = database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString;
-        var security = settings.Security;
         var ingest = settings.Ingest;
         Sections =
         [
