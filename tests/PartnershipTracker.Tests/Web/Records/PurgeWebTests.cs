@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Domain;
-using PartnershipTracker.Tests.Api;
 using PartnershipTracker.Testing;
+using PartnershipTracker.Tests.Api;
 
 namespace PartnershipTracker.Tests.Web.Records;
 
