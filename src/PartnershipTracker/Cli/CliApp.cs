@@ -4,6 +4,7 @@ using PartnershipTracker.Cli.Commands.Config;
 using PartnershipTracker.Cli.Commands.Db;
 using PartnershipTracker.Cli.Commands.Drafts;
 using PartnershipTracker.Cli.Commands.Ingest;
+using PartnershipTracker.Cli.Commands.Purge;
 using PartnershipTracker.Cli.Commands.Report;
 using PartnershipTracker.Cli.Commands.Serve;
 using PartnershipTracker.Cli.Commands.Token;
@@ -23,6 +24,7 @@ public static class CliApp
         DraftsCommand.Create(),
         ReportCommand.Create(),
         AuditCommand.Create(),
+        PurgeCommand.Create(),
         ServeCommand.Create(),
         DbCommand.Create(),
         ConfigCommand.Create(),

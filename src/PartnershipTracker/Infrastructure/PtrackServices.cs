@@ -65,6 +65,7 @@ public static class PtrackServices
         services.AddScoped<GetSource>();
         services.AddScoped<DeleteRecord>();
         services.AddScoped<RestoreRecord>();
+        services.AddScoped<PurgeRecord>();
         services.AddScoped<Core.Features.Review.SubmitRecord>();
         services.AddScoped<Core.Features.Review.ApproveRecord>();
         services.AddScoped<Core.Features.Review.ReturnRecord>();

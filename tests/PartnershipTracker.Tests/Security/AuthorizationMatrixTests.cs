@@ -141,8 +141,12 @@ internal static class Rules
         // Signing out takes a POST by someone signed in.
         new(@"^/logout$", null, Role.Viewer, null),
 
-        // Users, the audit log: admins only.
+        // Users, settings, the audit log: admins only.
         new(@"^/admin(/|$)", null, Role.Admin, 200),
+
+        // Purging a deleted record for good: admins only. The page of a live record answers 409 ("delete it first").
+        new(@"/\{id:int\}/purge$", "GET", Role.Admin, 409),
+        new(@"/\{id:int\}/purge$", null, Role.Admin, null),
 
         // The review queue and the review decisions: reviewers. A review step is a POST form on a record's page
         // (a GET of it goes back to the record).

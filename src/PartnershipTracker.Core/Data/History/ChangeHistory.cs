@@ -201,6 +201,42 @@ internal static class ChangeHistory
         return value.Deserialize(type) ?? throw new FormatException($"{property.DeclaringType.ClrType.Name}.{property.Name}: no value in {value.GetRawText()}");
     }
 
+    /// <summary>
+    /// Every field of <paramref name="entry"/>'s record as a change-history JSON object with each value as "before" and
+    /// null "after" (the shape of a creation, reversed): <c>{"Title":{"before":"…","after":null}}</c>; large text
+    /// fields are <c>{"omitted":true}</c>. The audit entry of a purge keeps these values (docs/adr/0018-hard-delete.md).
+    /// </summary>
+    public static string WriteRemoved(EntityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            foreach (var property in entry.Properties.Where(p => IsField(p.Metadata) && p.CurrentValue is not null))
+            {
+                json.WriteStartObject(property.Metadata.Name);
+                if (property.Metadata.FindAnnotation(OmittedAnnotation) is not null)
+                {
+                    json.WriteBoolean("omitted", true);
+                }
+                else
+                {
+                    json.WritePropertyName("before");
+                    WriteValue(json, property.CurrentValue);
+                    json.WritePropertyName("after");
+                    json.WriteNullValue();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Values as they read in the database: enums by name, partial dates as ISO text, instants in ISO 8601.</summary>
     private static void WriteValue(Utf8JsonWriter json, object? value)
     {

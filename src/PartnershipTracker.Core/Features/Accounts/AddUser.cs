@@ -20,7 +20,8 @@ public sealed record AddUserRequest(string? Name, string? Role, string? Clearanc
 public sealed record AddedUser(UserSummary User, string? GeneratedPassword);
 
 /// <summary>
-/// Adds a user and writes the audit entry "user.created" (never the password). Failures: Invalid with a message per
+/// Adds a user, who must change the password at their first sign-in (<see cref="Domain.User.MustChangePassword"/>), and
+/// writes the audit entry "user.created" (never the password). Failures: Invalid with a message per
 /// field (name, role, clearance, nationality, organisation, password: see <see cref="PasswordPolicy"/>), Conflict
 /// when a user of that name exists already, case ignored.
 /// </summary>
@@ -61,6 +62,9 @@ public sealed class AddUser(PtrackDbContext db, IChangeActor actor, TimeProvider
             Organisation = organisation,
             CreatedAt = now,
             SecurityStamp = UserAccounts.NewSecurityStamp(),
+
+            // The admin who added the user knows the password (given or generated): the user chooses their own.
+            MustChangePassword = true,
         };
         db.Users.Add(user);
         db.AuditEntries.Add(AuditLog.Entry(now, actor.Name, "user.created", new

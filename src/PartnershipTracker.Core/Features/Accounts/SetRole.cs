@@ -23,12 +23,7 @@ public sealed class SetRole(PtrackDbContext db, IChangeActor actor, TimeProvider
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
         var role = UserAccounts.Role(errors, request.Role, required: true);
-        if (errors.Any)
-        {
-            return errors.ToFailure(UserAccounts.Noun);
-        }
-
-        var found = await UserAccounts.FindAsync(db, request.Name, cancellationToken);
+        var found = await UserAccounts.FindValidAsync(db, errors, request.Name, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Failure!;
@@ -47,15 +42,11 @@ public sealed class SetRole(PtrackDbContext db, IChangeActor actor, TimeProvider
 
         var before = user.Role;
         user.Role = role!.Value;
-        user.SecurityStamp = UserAccounts.NewSecurityStamp();
-        var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.role-changed", new
+        return await UserAccounts.SaveWithSessionsEndedAsync(db, user, actor.Name, time.GetUtcNow(), "user.role-changed", sessions => new
         {
             name = user.Name,
             role = new { before = before.ToString(), after = user.Role.ToString() },
             sessionsEnded = sessions,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        return UserSummary.Of(user);
+        }, cancellationToken);
     }
 }

@@ -28,12 +28,7 @@ public sealed class UpdateUser(PtrackDbContext db, IChangeActor actor, TimeProvi
         var clearance = UserAccounts.Clearance(errors, request.Clearance);
         var nationality = UserAccounts.Nationality(errors, request.Nationality, out var nationalityGiven);
         var organisation = UserAccounts.Organisation(errors, request.Organisation, out var organisationGiven);
-        if (errors.Any)
-        {
-            return errors.ToFailure(UserAccounts.Noun);
-        }
-
-        var found = await UserAccounts.FindAsync(db, request.Name, cancellationToken);
+        var found = await UserAccounts.FindValidAsync(db, errors, request.Name, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Failure!;
@@ -64,10 +59,7 @@ public sealed class UpdateUser(PtrackDbContext db, IChangeActor actor, TimeProvi
             return UserSummary.Of(user);
         }
 
-        user.SecurityStamp = UserAccounts.NewSecurityStamp();
-        var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.updated", new { name = user.Name, changes, sessionsEnded = sessions }));
-        await db.SaveChangesAsync(cancellationToken);
-        return UserSummary.Of(user);
+        return await UserAccounts.SaveWithSessionsEndedAsync(
+            db, user, actor.Name, time.GetUtcNow(), "user.updated", sessions => new { name = user.Name, changes, sessionsEnded = sessions }, cancellationToken);
     }
 }

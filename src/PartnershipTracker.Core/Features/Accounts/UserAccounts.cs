@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Records.Editing;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Accounts;
@@ -20,13 +21,16 @@ public sealed record UserSummary(
     string? Organisation,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DisabledAt,
-    DateTimeOffset? LockedUntil)
+    DateTimeOffset? LockedUntil,
+    bool MustChangePassword = false,
+    bool TwoFactor = false)
 {
     /// <summary>True when the user is disabled: they cannot sign in, and their sessions and API tokens do not work.</summary>
     public bool Disabled => DisabledAt is not null;
 
     internal static UserSummary Of(User user) => new(
-        user.Id, user.Name, user.Role, Markings.Label(user.Clearance), user.Nationality, user.Organisation, user.CreatedAt, user.DisabledAt, user.LockedUntil);
+        user.Id, user.Name, user.Role, Markings.Label(user.Clearance), user.Nationality, user.Organisation, user.CreatedAt, user.DisabledAt, user.LockedUntil,
+        user.MustChangePassword, user.TotpEnabledAt is not null);
 }
 
 /// <summary>
@@ -179,6 +183,25 @@ internal static class UserAccounts
     }
 
     /// <summary>The user called <paramref name="name"/> (case ignored), or a NotFound failure naming it.</summary>
+    /// <summary>The user a change names, once its fields are valid: the field errors as a failure, NotFound for an unknown user.</summary>
+    public static async Task<Result<User>> FindValidAsync(PtrackDbContext db, FieldErrors errors, string? name, CancellationToken cancellationToken) =>
+        errors.Any ? errors.ToFailure(Noun) : await FindAsync(db, name, cancellationToken);
+
+    /// <summary>
+    /// Saves a change to what a user may do or see: a new security stamp, their sessions ended (they sign in again under
+    /// the new rules), and one audit entry <paramref name="eventName"/> whose details <paramref name="details"/> builds from the
+    /// number of sessions ended.
+    /// </summary>
+    public static async Task<UserSummary> SaveWithSessionsEndedAsync(
+        PtrackDbContext db, User user, string actor, DateTimeOffset at, string eventName, Func<int, object> details, CancellationToken cancellationToken)
+    {
+        user.SecurityStamp = NewSecurityStamp();
+        var sessions = await EndSessionsAsync(db, user, cancellationToken);
+        db.AuditEntries.Add(AuditLog.Entry(at, actor, eventName, details(sessions)));
+        await db.SaveChangesAsync(cancellationToken);
+        return UserSummary.Of(user);
+    }
+
     public static async Task<Result<User>> FindAsync(PtrackDbContext db, string? name, CancellationToken cancellationToken)
     {
         var given = name?.Trim() ?? string.Empty;

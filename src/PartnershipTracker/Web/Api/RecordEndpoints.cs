@@ -182,7 +182,7 @@ internal sealed record RecordResource<TRecord, TRow, TInput>(
 }
 
 /// <summary>
-/// The endpoints every editable record type has (list, get, create, replace, merge-patch, delete, restore, evidence,
+/// The endpoints every editable record type has (list, get, create, replace, merge-patch, delete, restore, purge, evidence,
 /// history), each a few lines over a Core handler. See docs/adr/0011-api-conventions.md.
 /// </summary>
 internal static class RecordEndpoints
@@ -260,6 +260,19 @@ internal static class RecordEndpoints
             .WithDescription($"Brings a deleted {noun} back. Requires If-Match with the ETag the delete answered. 409 when it is not deleted.")
             .Produces<TRow>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        // Purging takes an admin whatever the record or the request: refused before anything is read.
+        group.MapDelete("/{id:int}/purge", (HttpContext context, int id, CancellationToken ct) => PurgeAsync(context, resource, id, ct))
+            .RequireAuthorization(Infrastructure.Authentication.AccessPolicies.Admin)
+            .WithName("Purge" + single)
+            .WithSummary($"Purge a deleted {noun}")
+            .WithDescription($"Deletes a deleted {noun} for good with its evidence and history (admins only). Only a deleted {noun} can be purged (409 for a live one); 409 naming how many records still point at it. Requires If-Match. 204; one record.purged audit entry.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -462,19 +475,26 @@ internal static class RecordEndpoints
         var result = restore
             ? await context.RequestServices.GetRequiredService<RestoreRecord>().HandleAsync(request, ct)
             : await context.RequestServices.GetRequiredService<DeleteRecord>().HandleAsync(request, ct);
-        if (!result.Succeeded)
+        return await AnswerChangeAsync(context, resource, request, result, answerRecord: restore, ct);
+    }
+
+    /// <summary>
+    /// <c>DELETE …/{id}/purge</c> with If-Match: deletes a softly deleted record for good (admins only; docs/adr/0018-hard-delete.md).
+    /// 204 with no ETag (there is no record left); 409 for a live record or one others point at, 412 for a stale If-Match.
+    /// </summary>
+    private static async Task<IResult> PurgeAsync<TRecord, TRow, TInput>(HttpContext context, RecordResource<TRecord, TRow, TInput> resource, int id, CancellationToken ct)
+        where TRecord : class, IEditableRecord
+        where TRow : IRecordRow
+        where TInput : class
+    {
+        var expected = ETags.ExpectedRevision(context.Request, out var precondition);
+        if (expected is null)
         {
-            return await ConflictOrStaleAsync(context, resource, id, expected.Value, result.Failure!, ct);
+            return precondition!;
         }
 
-        context.Response.Headers.ETag = ETags.Of(result.Value!.Revision);
-        if (!restore)
-        {
-            return TypedResults.NoContent();
-        }
-
-        var row = await resource.Get(context.RequestServices, id, ct);
-        return TypedResults.Ok(row.Value);
+        var result = await context.RequestServices.GetRequiredService<PurgeRecord>().HandleAsync(new RecordAtRevision(resource.Type, id, expected.Value), ct);
+        return result.Succeeded ? TypedResults.NoContent() : await ConflictOrStaleAsync(context, resource, id, expected.Value, result.Failure!, ct);
     }
 
     /// <summary>Submit, approve or return: <c>POST …/{id}/submit|approve|return</c> with If-Match; return takes <c>{"comment": "…"}</c>.</summary>
@@ -514,13 +534,31 @@ internal static class RecordEndpoints
             "approve" => await services.GetRequiredService<ApproveRecord>().HandleAsync(request, ct),
             _ => await services.GetRequiredService<ReturnRecord>().HandleAsync(request, comment, ct),
         };
+        return await AnswerChangeAsync(context, resource, request, result, answerRecord: true, ct);
+    }
+
+    /// <summary>
+    /// The answer to a delete, restore or review step: a failure as <see cref="ConflictOrStaleAsync"/> maps it; else the new
+    /// ETag with the record as it now is (<paramref name="answerRecord"/>) or 204.
+    /// </summary>
+    private static async Task<IResult> AnswerChangeAsync<TRecord, TRow, TInput>(
+        HttpContext context, RecordResource<TRecord, TRow, TInput> resource, RecordAtRevision request, Result<RecordRevision> result, bool answerRecord, CancellationToken ct)
+        where TRecord : class, IEditableRecord
+        where TRow : IRecordRow
+        where TInput : class
+    {
         if (!result.Succeeded)
         {
-            return await ConflictOrStaleAsync(context, resource, id, expected.Value, result.Failure!, ct);
+            return await ConflictOrStaleAsync(context, resource, request.Id, request.ExpectedRevision, result.Failure!, ct);
         }
 
-        var row = await resource.Get(services, id, ct);
         context.Response.Headers.ETag = ETags.Of(result.Value!.Revision);
+        if (!answerRecord)
+        {
+            return TypedResults.NoContent();
+        }
+
+        var row = await resource.Get(context.RequestServices, request.Id, ct);
         return TypedResults.Ok(row.Value);
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Domain;
 using PartnershipTracker.Infrastructure;
@@ -36,7 +35,7 @@ internal static class ConfigCommand
         database = new
         {
             provider = settings.Database.Provider,
-            connectionString = Redact(settings.Database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString),
+            connectionString = ConnectionStrings.Redact(settings.Database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString),
             workingDirectory = Directory.GetCurrentDirectory(),
         },
         ingest = new
@@ -56,22 +55,4 @@ internal static class ConfigCommand
             defaultReleasableTo = Markings.ReleasableToEntries(settings.Markings.Marking.ReleasableTo),
         },
     };
-
-    private static string Redact(string connectionString)
-    {
-        try
-        {
-            var builder = new SqliteConnectionStringBuilder(connectionString);
-            if (!string.IsNullOrEmpty(builder.Password))
-            {
-                builder.Password = "***";
-            }
-
-            return builder.ToString();
-        }
-        catch (ArgumentException)
-        {
-            return "(unreadable connection string)";
-        }
-    }
 }

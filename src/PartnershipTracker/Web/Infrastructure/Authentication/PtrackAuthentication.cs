@@ -80,6 +80,7 @@ public static class PtrackAuthentication
 
             options.Conventions.AuthorizeFolder("/Ingest", AccessPolicies.Contributor);
             options.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
+            options.Conventions.AuthorizePage("/Records/Purge", AccessPolicies.Admin);
             options.Conventions.AuthorizePage("/Review/Index", AccessPolicies.Reviewer);
         });
 
