@@ -6,7 +6,10 @@ namespace PartnershipTracker.Web.Infrastructure.Authentication;
 /// The forced password change (OWASP ASVS 5.0 6.4.1): while a signed-in user's <see cref="Domain.User.MustChangePassword"/>
 /// is set (the first admin's generated password, a password an admin reset), every page sends the browser to
 /// <see cref="PagePath"/> (302, with the page it wanted as <c>returnUrl</c>), and every API request answers 403 problem
-/// details "Password change required" — whether it came with the session cookie or a bearer token. Open all the same:
+/// details "Password change required" when it came with the session cookie. A bearer token is a credential of its own
+/// (created by its owner or an admin, never derived from the password), so requests with one are not held up: an account
+/// used only through the API (an admin adds it, then runs <c>ptrack token create</c>) works without a browser sign-in.
+/// Open all the same:
 /// the change page itself, <c>/logout</c>, the sign-in pages (<c>/login…</c>, the sign-in flow's own steps),
 /// <c>/health</c>, <c>/error</c> and static files (<c>/css</c>, <c>/js</c>).
 /// </summary>
@@ -29,6 +32,7 @@ internal static class PasswordChangeRequired
         {
             var path = context.Request.Path;
             if (context.User.FindFirst(PtrackClaims.MustChangePassword) is null
+                || context.User.Identity?.AuthenticationType == BearerTokenHandler.SchemeName
                 || OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)))
             {
                 await next(context);
