@@ -13,7 +13,9 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// <see cref="SecurityOptions.LockoutFailures"/> consecutive failures the account is locked for
 /// <see cref="SecurityOptions.LockoutMinutes"/>: every sign-in is then refused with <see cref="Locked"/>, whether the
 /// password is right or not. Every attempt is audited: "signin.succeeded", "signin.failed" or "signin.locked",
-/// with the name tried as the actor (capped at 200 characters) and the client's address.
+/// with the name tried as the actor (capped at 200 characters) and the client's address. For a user with two-factor
+/// sign-in on, a right password is only the first step ("signin.password_accepted"): the caller must then ask for a
+/// code (<see cref="Mfa.VerifyMfaSignIn"/>) before starting a session.
 /// </summary>
 public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOptions security)
 {
@@ -65,6 +67,15 @@ public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOption
             }
 
             return await RefuseAsync(actor, "signin.failed", "wrong password", remoteAddress, now, WrongNameOrPassword, cancellationToken);
+        }
+
+        if (user.TotpEnabledAt is not null)
+        {
+            // Half-way: the failure count stays until the second factor is right too, so that a known password
+            // cannot reset the count between guesses at codes (Mfa.VerifyMfaSignIn).
+            db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "signin.password_accepted", new { userId = user.Id, next = "code" }, remoteAddress));
+            await db.SaveChangesAsync(cancellationToken);
+            return user;
         }
 
         user.FailedSignIns = 0;

@@ -20,13 +20,17 @@ public sealed record UserSummary(
     string? Organisation,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DisabledAt,
-    DateTimeOffset? LockedUntil)
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset? TotpEnabledAt = null)
 {
+    /// <summary>True when sign-in asks for a code from an authenticator app (two-factor sign-in is on).</summary>
+    public bool MfaEnabled => TotpEnabledAt is not null;
+
     /// <summary>True when the user is disabled: they cannot sign in, and their sessions and API tokens do not work.</summary>
     public bool Disabled => DisabledAt is not null;
 
     internal static UserSummary Of(User user) => new(
-        user.Id, user.Name, user.Role, Markings.Label(user.Clearance), user.Nationality, user.Organisation, user.CreatedAt, user.DisabledAt, user.LockedUntil);
+        user.Id, user.Name, user.Role, Markings.Label(user.Clearance), user.Nationality, user.Organisation, user.CreatedAt, user.DisabledAt, user.LockedUntil, user.TotpEnabledAt);
 }
 
 /// <summary>

@@ -1,0 +1,49 @@
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Security;
+
+namespace PartnershipTracker.Core.Features.Accounts.Mfa;
+
+/// <summary>
+/// Turns the user's own two-factor sign-in off; it takes a current code from the authenticator app (not one used
+/// before) or the account's password, so that someone at an unattended signed-in browser cannot. The secret and every
+/// recovery code are deleted. Audited "mfa.disabled"; a wrong proof "mfa.disable_failed", counted toward the
+/// sign-in lockout like a wrong password.
+/// </summary>
+public sealed class DisableMfa(PtrackDbContext db, TimeProvider time, SecurityOptions security, TotpSecretProtector protector)
+{
+    /// <returns>True; Invalid (field "proof") when neither a right code nor the password was given; Conflict when it is already off.</returns>
+    public async Task<Result<bool>> HandleAsync(string userName, string? proof, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+
+        var user = found.Value!;
+        if (user.TotpEnabledAt is null || user.TotpSecret is null)
+        {
+            return Failure.Conflict("Two-factor sign-in is not on.");
+        }
+
+        var now = time.GetUtcNow();
+        proof ??= string.Empty;
+        var byCode = TotpCodes.LooksLikeCode(proof, out var digits)
+            && protector.Unprotect(user.TotpSecret) is { } secret
+            && TotpCodes.MatchingStep(secret, digits, now) is { } step
+            && (user.LastTotpStep is not { } last || step > last);
+        if (!byCode && !Passwords.Verify(user.PasswordHash, proof))
+        {
+            var locked = MfaAccounts.CountFailure(user, now, security);
+            db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.disable_failed", new { userId = user.Id, locked }, remoteAddress));
+            await db.SaveChangesAsync(cancellationToken);
+            return Failure.Invalid("Enter a current code from your authenticator app, or your password, to turn two-factor sign-in off.", "proof");
+        }
+
+        await MfaAccounts.TurnOffAsync(db, user, cancellationToken);
+        db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.disabled", new { userId = user.Id, proof = byCode ? "code" : "password" }, remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

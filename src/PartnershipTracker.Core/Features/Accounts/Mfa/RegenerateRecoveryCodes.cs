@@ -1,0 +1,34 @@
+using PartnershipTracker.Core.Common;
+using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Security;
+
+namespace PartnershipTracker.Core.Features.Accounts.Mfa;
+
+/// <summary>
+/// New recovery codes for a user with two-factor sign-in on: the old ones (used or not) stop working and
+/// <see cref="RecoveryCodes.Count"/> new ones are shown once. Audited "mfa.recovery_codes_regenerated".
+/// </summary>
+public sealed class RegenerateRecoveryCodes(PtrackDbContext db, TimeProvider time)
+{
+    /// <returns>The new codes in clear; Conflict when two-factor sign-in is off; NotFound for an unknown user.</returns>
+    public async Task<Result<IReadOnlyList<string>>> HandleAsync(string userName, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+
+        var user = found.Value!;
+        if (user.TotpEnabledAt is null)
+        {
+            return Failure.Conflict("Two-factor sign-in is not on: there are no recovery codes to replace.");
+        }
+
+        var now = time.GetUtcNow();
+        var codes = await RecoveryCodes.ReplaceAsync(db, user, now, cancellationToken);
+        db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.recovery_codes_regenerated", new { userId = user.Id, recoveryCodes = codes.Count }, remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<IReadOnlyList<string>>.Ok(codes);
+    }
+}
