@@ -88,7 +88,7 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
         var (name, secret, codes) = await EnrolledUserAsync("mfa-amira");
 
         Assert.Equal(10, codes.Count);
-        Assert.All(codes, c => Assert.Matches("^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$", c));
+        Assert.All(codes, c => Assert.Matches("^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){5}$", c));
         Assert.Equal(10, codes.Distinct().Count());
         var stored = await app.StoredAsync(name);
         Assert.NotNull(stored.TotpEnabledAt);
@@ -141,7 +141,13 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
 
-        using var begin = await PostFormAsync(client, "/account/mfa?handler=Begin", "/account/mfa");
+        using var refused = await PostFormAsync(client, "/account/mfa?handler=Begin", "/account/mfa", ("password", "not the password"));
+        var refusedPage = await Parser.ParseDocumentAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("Enter your password to set up an authenticator app.", refusedPage.QuerySelector("#mfa-error")!.TextContent);
+        Assert.Null(refusedPage.QuerySelector("#mfa-secret"));
+        Assert.Equal((null, 1), ((await app.StoredAsync("mfa-qr")).TotpSecret, (await app.StoredAsync("mfa-qr")).FailedSignIns));
+
+        using var begin = await PostFormAsync(client, "/account/mfa?handler=Begin", "/account/mfa", ("password", TestUsers.Password));
         var page = await Parser.ParseDocumentAsync(await begin.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, begin.StatusCode);
@@ -228,6 +234,23 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         var failures = (await app.EventsAsync(name)).Where(e => e.Event == "signin.mfa_failed").Select(e => e.Details).ToList();
         Assert.Equal(["{\"reason\":\"replayed code\"}", "{\"reason\":\"replayed code\"}"], failures);
+    }
+
+    [Fact]
+    public async Task OldCode_TwoStepsLate_Refused()
+    {
+        var (name, secret, _) = await EnrolledUserAsync("mfa-cem");
+        app.NextStep();
+        var code = app.CodeFor(secret);
+        app.NextStep();
+        app.NextStep();
+        using var client = app.Client();
+        await PasswordAsync(client, name);
+
+        var late = await RefusalAsync(client, code);
+
+        Assert.Equal(MfaWrongCode, late);
+        Assert.Equal("{\"reason\":\"wrong code\"}", (await app.EventsAsync(name))[^1].Details);
     }
 
     [Fact]
@@ -347,7 +370,9 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         }
 
-        using var regenerated = await PostFormAsync(client, "/account/mfa?handler=Regenerate", "/account/mfa");
+        using var wrongProof = await PostFormAsync(client, "/account/mfa?handler=Regenerate", "/account/mfa", ("proof", "not the password"));
+        Assert.Empty(RecoveryCodesOn(await Parser.ParseDocumentAsync(await wrongProof.Content.ReadAsStringAsync())));
+        using var regenerated = await PostFormAsync(client, "/account/mfa?handler=Regenerate", "/account/mfa", ("proof", TestUsers.Password));
         var fresh = RecoveryCodesOn(await Parser.ParseDocumentAsync(await regenerated.Content.ReadAsStringAsync()));
 
         Assert.Equal(10, fresh.Count);
@@ -357,7 +382,8 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
         Assert.Equal(MfaWrongCode, await RefusalAsync(other, codes[1]));
         using var withNew = await PostCodeAsync(other, fresh[0]);
         Assert.Equal(HttpStatusCode.Redirect, withNew.StatusCode);
-        Assert.Contains("mfa.recovery_codes_regenerated", (await app.EventsAsync(name)).Select(e => e.Event));
+        var events = (await app.EventsAsync(name)).Select(e => e.Event).ToList();
+        Assert.Equal(["mfa.recovery_codes_failed", "mfa.recovery_codes_regenerated"], events.Where(e => e.StartsWith("mfa.recovery_codes", StringComparison.Ordinal)));
     }
 
     /// <summary>The message for a wrong code (internal in Core).</summary>
@@ -389,7 +415,7 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
     /// <summary>Sets up an authenticator app for the signed-in <paramref name="client"/>; <paramref name="codeFor"/> plays the app.</summary>
     internal static async Task<(string Secret, IReadOnlyList<string> Codes)> EnrolAsync(HttpClient client, Func<string, string> codeFor)
     {
-        using var begin = await PostFormAsync(client, "/account/mfa?handler=Begin", "/account/mfa");
+        using var begin = await PostFormAsync(client, "/account/mfa?handler=Begin", "/account/mfa", ("password", TestUsers.Password));
         var page = await Parser.ParseDocumentAsync(await begin.Content.ReadAsStringAsync());
         var secret = page.QuerySelector("#mfa-secret")!.GetAttribute("data-secret")!;
         using var confirm = await PostFormAsync(client, "/account/mfa?handler=Confirm", "/account/mfa", ("code", codeFor(secret)));

@@ -28,12 +28,8 @@ public sealed class DisableMfa(PtrackDbContext db, TimeProvider time, SecurityOp
         }
 
         var now = time.GetUtcNow();
-        proof ??= string.Empty;
-        var byCode = TotpCodes.LooksLikeCode(proof, out var digits)
-            && protector.Unprotect(user.TotpSecret) is { } secret
-            && TotpCodes.MatchingStep(secret, digits, now) is { } step
-            && (user.LastTotpStep is not { } last || step > last);
-        if (!byCode && !Passwords.Verify(user.PasswordHash, proof))
+        var byCode = TotpCodes.LooksLikeCode(proof, out _);
+        if (!MfaAccounts.ProofIsRight(user, proof, now, protector))
         {
             var locked = MfaAccounts.CountFailure(user, now, security);
             db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.disable_failed", new { userId = user.Id, locked }, remoteAddress));

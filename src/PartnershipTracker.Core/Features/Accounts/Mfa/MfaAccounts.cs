@@ -28,6 +28,29 @@ internal static class MfaAccounts
         return true;
     }
 
+    /// <summary>
+    /// Re-authentication before a change to the second factor (OWASP ASVS 5.0 7.5.1): true when <paramref name="proof"/>
+    /// is the user's password or, when <paramref name="protector"/> is given and the app is set up, a current code not
+    /// used before (its step then becomes the last one used).
+    /// </summary>
+    public static bool ProofIsRight(User user, string? proof, DateTimeOffset now, TotpSecretProtector? protector)
+    {
+        proof ??= string.Empty;
+        if (protector is not null
+            && user.TotpEnabledAt is not null
+            && user.TotpSecret is { } stored
+            && TotpCodes.LooksLikeCode(proof, out var digits)
+            && protector.Unprotect(stored) is { } secret
+            && TotpCodes.MatchingStep(secret, digits, now) is { } step
+            && (user.LastTotpStep is not { } last || step > last))
+        {
+            user.LastTotpStep = step;
+            return true;
+        }
+
+        return Passwords.Verify(user.PasswordHash, proof);
+    }
+
     /// <summary>True when <paramref name="user"/> is locked at <paramref name="now"/>.</summary>
     public static bool IsLocked(User user, DateTimeOffset now) => user.LockedUntil is { } until && until > now;
 

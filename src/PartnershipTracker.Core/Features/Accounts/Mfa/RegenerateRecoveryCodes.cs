@@ -6,12 +6,17 @@ namespace PartnershipTracker.Core.Features.Accounts.Mfa;
 
 /// <summary>
 /// New recovery codes for a user with two-factor sign-in on: the old ones (used or not) stop working and
-/// <see cref="RecoveryCodes.Count"/> new ones are shown once. Audited "mfa.recovery_codes_regenerated".
+/// <see cref="RecoveryCodes.Count"/> new ones are shown once. It takes a current code from the app or the password
+/// (OWASP ASVS 5.0 7.5.1); a wrong one is counted toward the sign-in lockout. Audited "mfa.recovery_codes_regenerated";
+/// a wrong proof "mfa.recovery_codes_failed".
 /// </summary>
-public sealed class RegenerateRecoveryCodes(PtrackDbContext db, TimeProvider time)
+public sealed class RegenerateRecoveryCodes(PtrackDbContext db, TimeProvider time, SecurityOptions security, TotpSecretProtector protector)
 {
-    /// <returns>The new codes in clear; Conflict when two-factor sign-in is off; NotFound for an unknown user.</returns>
-    public async Task<Result<IReadOnlyList<string>>> HandleAsync(string userName, string? remoteAddress, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The new codes in clear; Invalid (field "proof") for a wrong code or password; Conflict when two-factor sign-in
+    /// is off; NotFound for an unknown user.
+    /// </returns>
+    public async Task<Result<IReadOnlyList<string>>> HandleAsync(string userName, string? proof, string? remoteAddress, CancellationToken cancellationToken = default)
     {
         var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
         if (!found.Succeeded)
@@ -26,6 +31,14 @@ public sealed class RegenerateRecoveryCodes(PtrackDbContext db, TimeProvider tim
         }
 
         var now = time.GetUtcNow();
+        if (!MfaAccounts.ProofIsRight(user, proof, now, protector))
+        {
+            var locked = MfaAccounts.CountFailure(user, now, security);
+            db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.recovery_codes_failed", new { userId = user.Id, locked }, remoteAddress));
+            await db.SaveChangesAsync(cancellationToken);
+            return Failure.Invalid("Enter a current code from your authenticator app, or your password, to make new recovery codes.", "proof");
+        }
+
         var codes = await RecoveryCodes.ReplaceAsync(db, user, now, cancellationToken);
         db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.recovery_codes_regenerated", new { userId = user.Id, recoveryCodes = codes.Count }, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class VerifyMfaSignIn(PtrackDbContext db, TimeProvider time, Secur
 {
     /// <param name="userId">The user whose password was right.</param>
     /// <param name="securityStamp">Their security stamp at that moment: a password change or reset since then voids the attempt.</param>
-    /// <param name="code">Six digits from the app, or a recovery code (<c>xxxx-xxxx-xxxx</c>, case, spaces and dashes ignored).</param>
+    /// <param name="code">Six digits from the app, or a recovery code (<c>xxxx-xxxx-…</c>, 24 characters; case, spaces and dashes ignored).</param>
     /// <param name="remoteAddress">The client's address, for the audit log.</param>
     /// <returns>
     /// The signed-in user; Invalid (field "code") with <see cref="MfaAccounts.WrongCode"/> or <see cref="SignIn.Locked"/>;

@@ -11,7 +11,8 @@ namespace PartnershipTracker.Web.Pages.Account;
 /// <c>/account/mfa</c>: the signed-in user's two-factor sign-in (ADR 0020). Off: "Set up" begins an enrolment and
 /// shows the QR code (a PNG in a <c>data:</c> URI, which the CSP's <c>img-src 'self' data:</c> allows; no script), the
 /// secret as text for typing into the app, and the <c>otpauth://</c> URI; a right code from the app turns it on and
-/// shows the 10 recovery codes this once. On: new recovery codes, or turn it off with a current code or the password.
+/// shows the 10 recovery codes this once. Beginning takes the password again; new recovery codes and turning it off
+/// take a current code or the password (re-authentication, OWASP ASVS 5.0 7.5.1).
 /// Every answer is <c>Cache-Control: no-store</c> (it may carry a secret or recovery codes).
 /// </summary>
 public sealed class MfaModel(
@@ -33,8 +34,13 @@ public sealed class MfaModel(
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>A current code or the password, to make new recovery codes or turn two-factor sign-in off.</summary>
     [BindProperty]
     public string? Proof { get; set; }
+
+    /// <summary>The password, to begin setting up an app.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
 
     private string UserName => User.Identity!.Name!;
 
@@ -44,7 +50,8 @@ public sealed class MfaModel(
 
     public async Task<IActionResult> OnPostBeginAsync(CancellationToken cancellationToken)
     {
-        var result = await begin.HandleAsync(UserName, RemoteAddress, cancellationToken);
+        var result = await begin.HandleAsync(UserName, Password, RemoteAddress, cancellationToken);
+        Password = null;
         return result.Succeeded ? await ShowAsync(cancellationToken) : await Refused(result.Failure!, cancellationToken);
     }
 
@@ -63,7 +70,8 @@ public sealed class MfaModel(
 
     public async Task<IActionResult> OnPostRegenerateAsync(CancellationToken cancellationToken)
     {
-        var result = await regenerate.HandleAsync(UserName, RemoteAddress, cancellationToken);
+        var result = await regenerate.HandleAsync(UserName, Proof, RemoteAddress, cancellationToken);
+        Proof = null;
         if (!result.Succeeded)
         {
             return await Refused(result.Failure!, cancellationToken);
