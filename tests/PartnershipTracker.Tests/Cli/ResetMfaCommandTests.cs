@@ -49,7 +49,7 @@ public sealed class ResetMfaCommandTests : IAsyncLifetime
         Assert.Equal((null, null, null), (user.TotpSecret, user.TotpEnabledAt, user.LastTotpStep));
         Assert.Equal(0, await db.RecoveryCodes.CountAsync());
         var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Event == "mfa.reset");
-        Assert.Equal(("cli", "{\"userId\":" + id + ",\"user\":\"ines\"}"), (audit.Actor, audit.Details));
+        Assert.Equal(("cli", "{\"userId\":" + id + ",\"user\":\"ines\",\"sessionsEnded\":0}"), (audit.Actor, audit.Details));
         var listAfter = await RunAsync("user", "list", "--json");
         Assert.Equal([("ines", true), ("jonas", false)], MfaColumn(listBefore));
         Assert.Equal([("ines", false), ("jonas", false)], MfaColumn(listAfter));

@@ -128,6 +128,34 @@ public sealed class TwoFactorSignInTests(TwoFactorFixture app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task TurningOn_EndsOtherSessions_KeepsThisBrowserSignedIn()
+    {
+        await using (var db = app.Database.CreateContext())
+        {
+            await TestUsers.CreateAsync(db, "mfa-ivo", Role.Viewer);
+        }
+
+        using var other = app.Client();
+        using var client = app.Client();
+        foreach (var browser in new[] { other, client })
+        {
+            using var login = await WebAppFixture.PostLoginAsync(browser, "mfa-ivo", TestUsers.Password);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        var stampBefore = (await app.StoredAsync("mfa-ivo")).SecurityStamp;
+        await EnrolAsync(client, app.CodeFor);
+
+        using var otherAreas = await other.GetAsync(new Uri("/areas", UriKind.Relative));
+        using var thisAreas = await client.GetAsync(new Uri("/areas", UriKind.Relative));
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.OK), (otherAreas.StatusCode, thisAreas.StatusCode));
+        Assert.NotEqual(stampBefore, (await app.StoredAsync("mfa-ivo")).SecurityStamp);
+        await using var check = app.Database.CreateContext();
+        var id = (await app.StoredAsync("mfa-ivo")).Id;
+        Assert.Equal(1, await check.UserSessions.CountAsync(s => s.UserId == id));
+    }
+
+    [Fact]
     public async Task EnrolmentPage_ShowsQrCodeSecretAndKeyUri_WithoutScript()
     {
         await using (var db = app.Database.CreateContext())

@@ -7,16 +7,20 @@ namespace PartnershipTracker.Core.Features.Accounts.Mfa;
 /// <summary>
 /// Turns two-factor sign-in on once the user's authenticator app gives a right code for the secret of
 /// <see cref="BeginMfaEnrolment"/> (proof that the app holds it): <see cref="Domain.User.TotpEnabledAt"/> is set, the
-/// code's step becomes the last one used, and <see cref="RecoveryCodes.Count"/> new recovery codes are made. Audited
-/// "mfa.enabled"; a wrong code "mfa.enrolment_failed".
+/// code's step becomes the last one used, and <see cref="RecoveryCodes.Count"/> new recovery codes are made. The user
+/// gets a new security stamp and all their other sessions end (OWASP ASVS 5.0 7.4.3: a session someone else opened with
+/// the password alone does not survive); the caller renews the current browser's session with the new stamp. Audited "mfa.enabled"; a wrong
+/// code "mfa.enrolment_failed".
 /// </summary>
 public sealed class ConfirmMfaEnrolment(PtrackDbContext db, TimeProvider time, TotpSecretProtector protector)
 {
     /// <returns>
-    /// The recovery codes in clear, to be shown this once; Invalid (field "code") for a wrong code; Conflict when
+    /// The user (with the new stamp) and the recovery codes in clear, to be shown this once; Invalid (field "code") for a wrong code; Conflict when
     /// nothing was begun or two-factor sign-in is already on; NotFound for an unknown user.
     /// </returns>
-    public async Task<Result<IReadOnlyList<string>>> HandleAsync(string userName, string? code, string? remoteAddress, CancellationToken cancellationToken = default)
+    /// <param name="keepSessionId">The <see cref="Domain.UserSession.Id"/> of the browser making the change, which stays; null ends all.</param>
+    public async Task<Result<MfaTurnedOn>> HandleAsync(
+        string userName, string? code, string? keepSessionId, string? remoteAddress, CancellationToken cancellationToken = default)
     {
         var found = await UserAccounts.FindAsync(db, userName, cancellationToken);
         if (!found.Succeeded)
@@ -45,9 +49,14 @@ public sealed class ConfirmMfaEnrolment(PtrackDbContext db, TimeProvider time, T
 
         user.TotpEnabledAt = now;
         user.LastTotpStep = step;
+        user.SecurityStamp = UserAccounts.NewSecurityStamp();
+        var sessionsEnded = await MfaAccounts.EndOtherSessionsAsync(db, user, keepSessionId, cancellationToken);
         var codes = await RecoveryCodes.ReplaceAsync(db, user, now, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.enabled", new { userId = user.Id, recoveryCodes = codes.Count }, remoteAddress));
+        db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "mfa.enabled", new { userId = user.Id, recoveryCodes = codes.Count, sessionsEnded }, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
-        return Result<IReadOnlyList<string>>.Ok(codes);
+        return new MfaTurnedOn(user, codes);
     }
 }
+
+/// <summary>Two-factor sign-in just turned on: the user (new security stamp) and their recovery codes in clear.</summary>
+public sealed record MfaTurnedOn(Domain.User User, IReadOnlyList<string> RecoveryCodes);

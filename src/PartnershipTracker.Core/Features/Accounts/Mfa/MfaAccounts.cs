@@ -51,6 +51,10 @@ internal static class MfaAccounts
         return Passwords.Verify(user.PasswordHash, proof);
     }
 
+    /// <summary>Deletes every session of <paramref name="user"/> but <paramref name="keepSessionId"/> (the browser making the change); returns how many.</summary>
+    public static Task<int> EndOtherSessionsAsync(PtrackDbContext db, User user, string? keepSessionId, CancellationToken cancellationToken) =>
+        db.UserSessions.Where(s => s.UserId == user.Id && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>True when <paramref name="user"/> is locked at <paramref name="now"/>.</summary>
     public static bool IsLocked(User user, DateTimeOffset now) => user.LockedUntil is { } until && until > now;
 

@@ -7,8 +7,8 @@ namespace PartnershipTracker.Core.Features.Accounts.Mfa;
 /// <summary>
 /// <c>ptrack user reset-mfa NAME</c>: an administrator turns a user's two-factor sign-in off (a lost phone and lost
 /// recovery codes), deleting the secret and every recovery code; the user signs in with the password alone and can
-/// set up an app again (or must, when <see cref="SecurityOptions.RequireMfa"/> is on). Audited "mfa.reset" with the
-/// actor ("cli") and the user.
+/// set up an app again (or must, when <see cref="SecurityOptions.RequireMfa"/> is on). Their sessions end and their
+/// security stamp changes. Audited "mfa.reset" with the actor ("cli") and the user.
 /// </summary>
 public sealed class ResetMfa(PtrackDbContext db, TimeProvider time)
 {
@@ -28,7 +28,9 @@ public sealed class ResetMfa(PtrackDbContext db, TimeProvider time)
         }
 
         await MfaAccounts.TurnOffAsync(db, user, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor, "mfa.reset", new { userId = user.Id, user = user.Name }));
+        user.SecurityStamp = UserAccounts.NewSecurityStamp();
+        var sessionsEnded = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
+        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor, "mfa.reset", new { userId = user.Id, user = user.Name, sessionsEnded }));
         await db.SaveChangesAsync(cancellationToken);
         return UserSummary.Of(user);
     }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Features.Accounts.Mfa;
 using PartnershipTracker.Web.Infrastructure;
+using PartnershipTracker.Web.Infrastructure.Authentication;
 using QRCoder;
 
 namespace PartnershipTracker.Web.Pages.Account;
@@ -57,14 +60,15 @@ public sealed class MfaModel(
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
-        var result = await confirm.HandleAsync(UserName, Code, RemoteAddress, cancellationToken);
+        var result = await confirm.HandleAsync(UserName, Code, CurrentSession.IdOf(HttpContext), RemoteAddress, cancellationToken);
         Code = null;
         if (!result.Succeeded)
         {
             return await Refused(result.Failure!, cancellationToken);
         }
 
-        NewRecoveryCodes = result.Value;
+        NewRecoveryCodes = result.Value!.RecoveryCodes;
+        await SignInAgainAsync(result.Value.User);
         return await ShowAsync(cancellationToken);
     }
 
@@ -83,16 +87,27 @@ public sealed class MfaModel(
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
-        var result = await disable.HandleAsync(UserName, Proof, RemoteAddress, cancellationToken);
+        var result = await disable.HandleAsync(UserName, Proof, CurrentSession.IdOf(HttpContext), RemoteAddress, cancellationToken);
         Proof = null;
         if (!result.Succeeded)
         {
             return await Refused(result.Failure!, cancellationToken);
         }
 
+        await SignInAgainAsync(result.Value!);
         Done = "Two-factor sign-in is off: you sign in with your password alone. Your recovery codes no longer work.";
         return await ShowAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// This browser's session with the user's new security stamp (the cookie handler renews the session row it came
+    /// with): turning the second factor on or off ended the user's other sessions and changed the stamp (ADR 0020).
+    /// </summary>
+    private Task SignInAgainAsync(Domain.User user) =>
+        HttpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            PtrackClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme),
+            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
 
     /// <summary>A wrong code or password shows its message on the page, as /login does; anything else goes to the error page.</summary>
     private async Task<IActionResult> Refused(Failure failure, CancellationToken cancellationToken)
