@@ -66,6 +66,12 @@ public sealed class SecurityOptions
         return networks;
     }
 
+    /// <summary>
+    /// When true, a signed-in user without two-factor sign-in is sent to <c>/account/mfa</c> to set up an
+    /// authenticator app before anything else, and their API tokens are refused until then (default false; ADR 0020).
+    /// </summary>
+    public bool RequireMfa { get; set; }
+
     /// <summary>The first setting out of range, as "Security:Name must be …"; null when all are good.</summary>
     public string? Check() =>
         LockoutFailures <= 0 ? $"Security:LockoutFailures must be a positive number of failed sign-ins, not {LockoutFailures}"

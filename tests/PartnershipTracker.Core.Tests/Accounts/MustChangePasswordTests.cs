@@ -26,7 +26,7 @@ public sealed class MustChangePasswordTests : IAsyncLifetime
         Assert.True(added.Value!.User.MustChangePassword);
         await using var read = _database.CreateContext();
         Assert.True((await read.Users.SingleAsync()).MustChangePassword);
-        Assert.Equal([(true, false)], (await new ListUsers(read).HandleAsync()).Select(u => (u.MustChangePassword, u.TwoFactor)));
+        Assert.Equal([(true, false)], (await new ListUsers(read).HandleAsync()).Select(u => (u.MustChangePassword, u.MfaEnabled)));
     }
 
     [Theory]

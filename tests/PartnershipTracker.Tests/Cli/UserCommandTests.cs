@@ -145,7 +145,7 @@ public sealed class UserCommandTests : IAsyncLifetime
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
         Assert.Equal(
-            ["name", "role", "clearance", "nationality", "organisation", "createdAt", "disabled", "disabledAt", "lockedUntil"],
+            ["name", "role", "clearance", "nationality", "organisation", "createdAt", "disabled", "disabledAt", "lockedUntil", "mfa", "mfaEnabledAt"],
             items[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("alice", "Reviewer", "NATO CONFIDENTIAL", "BIH"), (items[0].GetProperty("name").GetString(), items[0].GetProperty("role").GetString(), items[0].GetProperty("clearance").GetString(), items[0].GetProperty("nationality").GetString()));
         Assert.Equal(JsonValueKind.Null, items[0].GetProperty("organisation").ValueKind);

@@ -135,6 +135,8 @@ internal static class Rules
         // Static files, the sign-in page, the error page and the health check are open to everyone.
         new(@"\.(css|js|map|png|ico|woff2?|txt|html)(\.gz)?$", null, null, 200),
         new(@"^/login$", null, null, 200),
+        // The second step of signing in (a code): open, but without the half-signed-in cookie it goes back to /login.
+        new(@"^/login/code$", null, null, null),
         new(@"^/error$", null, null, null),
         new(@"^/health$", null, null, 200),
 
@@ -163,6 +165,10 @@ internal static class Rules
         new(@"/(new|edit|delete|restore)$", null, Role.Contributor, 200),
         new(@"^/ingest(/|$)", "GET", Role.Contributor, 200),
         new(@"^/ingest(/|$)", null, Role.Contributor, null),
+
+        // Two-factor sign-in of one's own account: anyone signed in (ADR 0020).
+        new(@"^/account/mfa$", "GET", Role.Viewer, 200),
+        new(@"^/account/mfa$", "POST", Role.Viewer, null),
 
         // The account pages: anyone signed in (their own tokens).
         new(@"^/account(/|$)", "GET", Role.Viewer, 200),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PartnershipTracker.Core.Features.Accounts.Mfa;
 
 namespace PartnershipTracker.Core.Features.Accounts;
 
@@ -16,6 +17,7 @@ public static class AccountServices
         services.AddScoped<DisableUser>();
         services.AddScoped<EnableUser>();
         services.AddScoped<CreateFirstAdmin>();
+        services.AddPtrackMfa();
         return services;
     }
 }

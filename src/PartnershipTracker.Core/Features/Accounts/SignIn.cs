@@ -15,6 +15,8 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// password is right or not. Every attempt is audited: "signin.succeeded", "signin.failed" or "signin.locked",
 /// with the name tried as the actor (capped at 200 characters) and the client's address. A right password whose hash
 /// is weaker than a new one (fewer than <see cref="Passwords.IterationCount"/> iterations) is hashed again and stored.
+/// For a user with two-factor sign-in on, a right password is only the first step ("signin.password_accepted"): the
+/// caller must then ask for a code (<see cref="Mfa.VerifyMfaSignIn"/>) before starting a session.
 /// </summary>
 public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOptions security)
 {
@@ -69,14 +71,23 @@ public sealed class SignIn(PtrackDbContext db, TimeProvider time, SecurityOption
             return await RefuseAsync(actor, "signin.failed", "wrong password", remoteAddress, now, WrongNameOrPassword, cancellationToken);
         }
 
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
         if (verification == Microsoft.AspNetCore.Identity.PasswordVerificationResult.SuccessRehashNeeded)
         {
             // Made with fewer iterations than Passwords.IterationCount (or an older format): stored again at today's strength.
             user.PasswordHash = Passwords.Hash(password);
         }
 
+        if (user.TotpEnabledAt is not null)
+        {
+            // Half-way: the failure count stays until the second factor is right too, so that a known password
+            // cannot reset the count between guesses at codes (Mfa.VerifyMfaSignIn).
+            db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "signin.password_accepted", new { userId = user.Id, next = "code" }, remoteAddress));
+            await db.SaveChangesAsync(cancellationToken);
+            return user;
+        }
+
+        user.FailedSignIns = 0;
+        user.LockedUntil = null;
         db.AuditEntries.Add(AuditLog.Entry(now, user.Name, "signin.succeeded", new { userId = user.Id }, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return user;

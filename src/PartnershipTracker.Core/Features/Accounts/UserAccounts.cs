@@ -23,14 +23,17 @@ public sealed record UserSummary(
     DateTimeOffset? DisabledAt,
     DateTimeOffset? LockedUntil,
     bool MustChangePassword = false,
-    bool TwoFactor = false)
+    DateTimeOffset? TotpEnabledAt = null)
 {
+    /// <summary>True when sign-in asks for a code from an authenticator app (two-factor sign-in is on).</summary>
+    public bool MfaEnabled => TotpEnabledAt is not null;
+
     /// <summary>True when the user is disabled: they cannot sign in, and their sessions and API tokens do not work.</summary>
     public bool Disabled => DisabledAt is not null;
 
     internal static UserSummary Of(User user) => new(
         user.Id, user.Name, user.Role, Markings.Label(user.Clearance), user.Nationality, user.Organisation, user.CreatedAt, user.DisabledAt, user.LockedUntil,
-        user.MustChangePassword, user.TotpEnabledAt is not null);
+        user.MustChangePassword, user.TotpEnabledAt);
 }
 
 /// <summary>

@@ -54,6 +54,7 @@ internal static class WebComposition
         // Who is asking (sets the request's reader and actor), then whether they may: before any endpoint runs.
         app.UsePtrackAuthentication();
         app.UsePasswordChangeRequired();
+        app.UseRequireMfa();
         app.UseSignInForApiDocs(ApiEndpoints.DocsPath);
         app.UsePtrackApiDocs();
 

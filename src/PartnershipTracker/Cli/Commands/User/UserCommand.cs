@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Features.Accounts;
+using PartnershipTracker.Core.Features.Accounts.Mfa;
 using Spectre.Console;
 
 namespace PartnershipTracker.Cli.Commands.User;
 
 /// <summary>
-/// <c>ptrack user add | list | set-role | update | reset-password | disable | enable</c>: the accounts that sign in to
+/// <c>ptrack user add | list | set-role | update | reset-password | reset-mfa | disable | enable</c>: the accounts that sign in to
 /// the web application (docs/accounts.md). Whoever can run the CLI on the database acts as admin. A password is read
 /// from standard input (one line) with <c>--password-stdin</c>, never from an argument (which would show in the
 /// process list and the shell history); without it one is generated and printed once.
@@ -19,13 +20,14 @@ internal static class UserCommand
 
     public static Command Create()
     {
-        var user = new Command("user", "Manage the accounts that sign in: add, list, set-role, update, reset-password, disable, enable.")
+        var user = new Command("user", "Manage the accounts that sign in: add, list, set-role, update, reset-password, reset-mfa, disable, enable.")
         {
             CreateAdd(),
             CreateList(),
             CreateSetRole(),
             CreateUpdate(),
             CreateResetPassword(),
+            CreateResetMfa(),
             CreateDisable(),
             CreateEnable(),
         };
@@ -77,7 +79,7 @@ internal static class UserCommand
 
     private static Command CreateList()
     {
-        var json = new Option<bool>("--json") { Description = "Write JSON on stdout: {\"items\":[{name, role, clearance, nationality, organisation, createdAt, disabled, disabledAt, lockedUntil}]}." };
+        var json = new Option<bool>("--json") { Description = "Write JSON on stdout: {\"items\":[{name, role, clearance, nationality, organisation, createdAt, disabled, disabledAt, lockedUntil, mfa, mfaEnabledAt}]}." };
         var list = new Command("list", "List the users, disabled ones too (never a password or its hash).") { json };
         list.SetAction((parse, cancellationToken) => CliContext.RunAsync(async (services, ct) =>
         {
@@ -95,10 +97,10 @@ internal static class UserCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Name", "Role", "Clearance", "Nationality", "Organisation", "Created (UTC)", "State");
+            var table = new Table().AddColumns("Name", "Role", "Clearance", "Nationality", "Organisation", "Created (UTC)", "State", "Two-factor");
             foreach (var u in users)
             {
-                table.AddRow(Markup.Escape(u.Name), u.Role.ToString(), u.Clearance, u.Nationality ?? "", u.Organisation ?? "", Utc(u.CreatedAt), State(u));
+                table.AddRow(Markup.Escape(u.Name), u.Role.ToString(), u.Clearance, u.Nationality ?? "", u.Organisation ?? "", Utc(u.CreatedAt), State(u), u.MfaEnabled ? "on" : "off");
             }
 
             console.Write(table);
@@ -181,6 +183,24 @@ internal static class UserCommand
 
             Console.Out.WriteLine($"user '{result.Value!.User.Name}': password set; their sessions have ended; they must choose their own password at the next sign-in");
             WriteGenerated(result.Value.User.Name, result.Value.GeneratedPassword);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return reset;
+    }
+
+    private static Command CreateResetMfa()
+    {
+        var name = NameArgument("The user's name (case ignored).");
+        var reset = new Command("reset-mfa", "Turn a user's two-factor sign-in off (lost phone and recovery codes): their authenticator key and recovery codes are deleted; they sign in with the password and can set up an app again.") { name };
+        reset.SetAction((parse, cancellationToken) => CliContext.RunAsync(async (services, ct) =>
+        {
+            var result = await services.GetRequiredService<ResetMfa>().HandleAsync(parse.GetValue(name), "cli", ct);
+            if (!result.Succeeded)
+            {
+                return Fail(result.Failure!);
+            }
+
+            Console.Out.WriteLine($"user '{result.Value!.Name}': two-factor sign-in is off and their recovery codes are deleted");
             return ExitCodes.Ok;
         }, cancellationToken));
         return reset;
@@ -270,6 +290,8 @@ internal static class UserCommand
         disabled = u.Disabled,
         disabledAt = u.DisabledAt,
         lockedUntil = u.LockedUntil,
+        mfa = u.MfaEnabled,
+        mfaEnabledAt = u.TotpEnabledAt,
     };
 
     private static string State(UserSummary u) =>

@@ -30,7 +30,8 @@ namespace PartnershipTracker.Web.Infrastructure.Authentication;
 /// only when <see cref="SecurityOptions.AllowAnonymousRead"/> is on.</item>
 /// <item>Authorization: <see cref="AccessPolicies"/>; refusals answer 302 to <c>/login</c> (pages) or 401 (API) when not
 /// signed in, 403 when the role is too low (audited as "access.denied").</item>
-/// <item>POST /login is rate limited per client address (<see cref="SecurityOptions.LoginRateLimit"/> a minute): 429 with Retry-After.</item>
+/// <item>POST /login and POST /login/code are rate limited per client address, together (<see cref="SecurityOptions.LoginRateLimit"/>
+/// a minute): 429 with Retry-After.</item>
 /// </list>
 /// </summary>
 public static class PtrackAuthentication
@@ -44,6 +45,9 @@ public static class PtrackAuthentication
     /// <summary>The sign-in page.</summary>
     public const string LoginPath = "/login";
 
+    /// <summary>The second step of signing in: the code from the authenticator app (ADR 0020).</summary>
+    public const string LoginCodePath = "/login/code";
+
     /// <summary>The record pages that only change (their GET shows the form): Contributor even to open.</summary>
     private static readonly string[] ChangingPages = ["/Records/New", "/Records/Edit", "/Records/Delete", "/Records/Restore"];
 
@@ -53,6 +57,7 @@ public static class PtrackAuthentication
         services.Replace(ServiceDescriptor.Scoped(_ => RecordAccess.None()));
         services.AddSingleton<ITicketStore, SessionTicketStore>();
         services.AddSingleton<FailedBearerTokens>();
+        services.AddSingleton<PendingSignIn>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = SelectScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie)
@@ -72,6 +77,7 @@ public static class PtrackAuthentication
         {
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginCode");
             options.Conventions.AuthorizeFolder("/Account", AccessPolicies.Viewer);
             foreach (var page in ChangingPages)
             {
@@ -89,7 +95,8 @@ public static class PtrackAuthentication
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method)
+                && (context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals(LoginCodePath, StringComparison.OrdinalIgnoreCase))
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         "login " + context.Connection.RemoteIpAddress,
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = security.LoginRateLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })

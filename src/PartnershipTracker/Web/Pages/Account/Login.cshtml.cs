@@ -11,9 +11,11 @@ namespace PartnershipTracker.Web.Pages.Account;
 /// <c>/login</c>: the sign-in form. A right name and password start a session (a cookie holding only a session key)
 /// and go back to <c>returnUrl</c> when it is a path on this site (never elsewhere: no open redirect), else to the
 /// dashboard. A refusal shows one message for every wrong name or password, or that the account is locked.
-/// POST is rate limited per client address (<c>Security:LoginRateLimit</c>).
+/// POST is rate limited per client address (<c>Security:LoginRateLimit</c>). For a user with two-factor sign-in on, a
+/// right password starts no session: it sets the short-lived <see cref="PendingSignIn"/> cookie and goes to
+/// <c>/login/code</c>, which asks for the code (ADR 0020).
 /// </summary>
-public sealed class LoginModel(SignIn signIn) : PageModel
+public sealed class LoginModel(SignIn signIn, PendingSignIn pending) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -42,6 +44,13 @@ public sealed class LoginModel(SignIn signIn) : PageModel
         }
 
         var user = result.Value!;
+        if (user.TotpEnabledAt is not null)
+        {
+            pending.Start(HttpContext, user, SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(PtrackAuthentication.LoginCodePath);
+        }
+
+        PendingSignIn.End(HttpContext);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             PtrackClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme),
