@@ -17,6 +17,9 @@ public sealed class SettingsPageTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.Equal("5", Value("Security:LockoutFailures"));
         Assert.Equal("1000", Value("Security:LoginRateLimit"));
         Assert.Equal("false", Value("Security:AllowAnonymousRead"));
+        Assert.Equal("false", Value("Security:RequireMfa"));
+        Assert.Equal("none", Value("Security:TrustedProxies"));
+        Assert.Equal("20", Value("Security:BearerFailureLimit"));
         Assert.Equal("52428800", Value("Ingest:MaxFileBytes"));
         Assert.Contains("Security__LockoutMinutes=30", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("main form"));

@@ -44,6 +44,9 @@ public sealed class SettingsModel(PtrackSettings settings, SecurityOptions secur
                 new("Security:SessionIdleMinutes", Number(security.SessionIdleMinutes), "A session ends after this many minutes without a request."),
                 new("Security:SessionAbsoluteHours", Number(security.SessionAbsoluteHours), "A session ends this many hours after sign-in."),
                 new("Security:AllowAnonymousRead", security.AllowAnonymousRead ? "true" : "false", "Readers who have not signed in may read PUBLIC records."),
+                new("Security:RequireMfa", security.RequireMfa ? "true" : "false", "Every user must set up two-factor sign-in before doing anything else."),
+                new("Security:TrustedProxies", security.TrustedProxies.Length == 0 ? "none" : security.TrustedProxies, "Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed."),
+                new("Security:BearerFailureLimit", Number(security.BearerFailureLimit), "Failed API tokens per client address per minute before 429."),
                 new("(data-protection keys)", KeyLocation(), "The keys that protect session and antiforgery cookies; lost keys end every session."),
             ]),
             ("Ingest", [
