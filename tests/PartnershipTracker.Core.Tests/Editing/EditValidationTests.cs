@@ -10,19 +10,8 @@ using PartnershipTracker.Testing;
 namespace PartnershipTracker.Core.Tests.Editing;
 
 /// <summary>Every validation message of the editors, with its field (camelCase, as in the API JSON), all at once.</summary>
-public sealed class EditValidationTests : IAsyncLifetime
+public sealed class EditValidationTests : ExampleDatabaseTest
 {
-    private TempSqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TempSqliteDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
-        await Handlers.LoadExampleAsync(db);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task CreateAsync_InitiativeWithEveryMistake_AllFieldMessagesAtOnce()
     {
@@ -55,7 +44,7 @@ public sealed class EditValidationTests : IAsyncLifetime
             },
             result.Failure!.Fields);
         Assert.StartsWith("the initiative is not valid: name is required; areaId: area 9999", result.Failure.Message, StringComparison.Ordinal);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(2, await db.Initiatives.CountAsync());
     }
 
@@ -79,7 +68,7 @@ public sealed class EditValidationTests : IAsyncLifetime
     public async Task CreateAsync_AreaOfAnotherProgramme_InvalidAreaId()
     {
         int otherArea;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var other = new Programme { Slug = "other", Name = "Other", Alliance = "NATO", PartnerIso3 = "MNE" };
             db.Programmes.Add(other);
@@ -238,16 +227,16 @@ public sealed class EditValidationTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_Invalid_RecordUnchanged()
     {
-        await using var read = _database.CreateContext();
+        await using var read = Database.CreateContext();
         var cyber = await read.Initiatives.AsNoTracking().SingleAsync(i => i.Name == "Cybersecurity Initiative");
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var editor = new EditInitiative(db, new ProgrammeLookup(db));
 
         var result = await editor.UpdateAsync(cyber.Id, 1, new InitiativeInput { Name = "Renamed", Status = "Sleeping" });
         await db.SaveChangesAsync();
 
         Assert.Equal(FailureKind.Invalid, result.Failure?.Kind);
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var stored = await check.Initiatives.SingleAsync(i => i.Id == cyber.Id);
         Assert.Equal(("Cybersecurity Initiative", 1), (stored.Name, stored.Revision));
     }
@@ -256,7 +245,7 @@ public sealed class EditValidationTests : IAsyncLifetime
         where TRecord : class, IEditableRecord
         where TInput : class
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await editor(db, new ProgrammeLookup(db)).CreateAsync(programme, input);
     }
 }

@@ -7,23 +7,12 @@ using PartnershipTracker.Testing;
 namespace PartnershipTracker.Core.Tests.Editing;
 
 /// <summary>Revisions as concurrency tokens: every saved change counts, a change from an old revision is refused.</summary>
-public sealed class RevisionTests : IAsyncLifetime
+public sealed class RevisionTests : ExampleDatabaseTest
 {
-    private TempSqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TempSqliteDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
-        await Handlers.LoadExampleAsync(db);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task SaveChanges_EachRealChange_IncrementsRevision()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var cyber = await db.Initiatives.SingleAsync(i => i.Name == "Cybersecurity Initiative");
         var revisions = new List<int> { cyber.Revision };
 
@@ -38,15 +27,15 @@ public sealed class RevisionTests : IAsyncLifetime
         revisions.Add(cyber.Revision);
 
         Assert.Equal([1, 2, 3, 3], revisions);
-        await using var read = _database.CreateContext();
+        await using var read = Database.CreateContext();
         Assert.Equal(3, (await read.Initiatives.SingleAsync(i => i.Id == cyber.Id)).Revision);
     }
 
     [Fact]
     public async Task SaveChanges_RecordChangedByAnotherContext_ThrowsConcurrencyException()
     {
-        await using var first = _database.CreateContext();
-        await using var second = _database.CreateContext();
+        await using var first = Database.CreateContext();
+        await using var second = Database.CreateContext();
         var mine = await first.Challenges.SingleAsync(c => c.Title == "Slow legislative approval");
         var theirs = await second.Challenges.SingleAsync(c => c.Title == "Slow legislative approval");
 
@@ -55,7 +44,7 @@ public sealed class RevisionTests : IAsyncLifetime
         mine.Severity = Severity.Low;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
-        await using var read = _database.CreateContext();
+        await using var read = Database.CreateContext();
         var stored = await read.Challenges.SingleAsync(c => c.Id == mine.Id);
         Assert.Equal((Severity.High, 2), (stored.Severity, stored.Revision));
     }
@@ -64,7 +53,7 @@ public sealed class RevisionTests : IAsyncLifetime
     public async Task DeleteRecord_StaleExpectedRevision_ConflictNamingBothRevisions()
     {
         int id;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var reform = await db.Initiatives.SingleAsync(i => i.Name == "Defense Reform Program");
             reform.Status = InitiativeStatus.Stalled;
@@ -72,8 +61,8 @@ public sealed class RevisionTests : IAsyncLifetime
             id = reform.Id;
         }
 
-        await using var again = _database.CreateContext();
-        var result = await new DeleteRecord(again, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, id, 1));
+        await using var again = Database.CreateContext();
+        var result = await new DeleteRecord(again, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, id, 1));
 
         Assert.Equal(FailureKind.Conflict, result.Failure?.Kind);
         Assert.Equal($"initiative {id} is at revision 2, not 1: someone changed it since; reload it and try again", result.Failure!.Message);
@@ -83,9 +72,9 @@ public sealed class RevisionTests : IAsyncLifetime
     [Fact]
     public async Task DeleteRecord_UnknownId_NotFound()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
-        var result = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Recommendation, 9999, 1));
+        var result = await new DeleteRecord(db, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Recommendation, 9999, 1));
 
         Assert.Equal((FailureKind.NotFound, "recommendation 9999 does not exist"), (result.Failure!.Kind, result.Failure.Message));
     }
@@ -93,10 +82,10 @@ public sealed class RevisionTests : IAsyncLifetime
     [Fact]
     public async Task DeleteRecord_Observation_InvalidType()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var observation = await db.Observations.FirstAsync();
 
-        var result = await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Observation, observation.Id, 1));
+        var result = await new DeleteRecord(db, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Observation, observation.Id, 1));
 
         Assert.Equal(FailureKind.Invalid, result.Failure?.Kind);
         Assert.Equal(["type"], result.Failure!.Fields!.Keys);

@@ -16,26 +16,15 @@ namespace PartnershipTracker.Core.Tests.Markings;
 /// Lowering a marking: values written while a record was more restricted stay as hidden as they were, and only a
 /// reviewer or an admin may lower a marking at all (a contributor's edit is effective at once).
 /// </summary>
-public sealed class LoweredMarkingTests : IAsyncLifetime
+public sealed class LoweredMarkingTests : ExampleDatabaseTest
 {
     private static readonly RecordAccess PublicReader = RecordAccess.Reader(Classification.Public, null, null);
-
-    private TempSqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TempSqliteDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
-        await Handlers.LoadExampleAsync(db);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task LoweredToPublic_EarlierSecretHistoryStaysHidden_LaterChangesShow()
     {
         int id;
-        await using (var admin = _database.CreateContext("admin"))
+        await using (var admin = Database.CreateContext("admin"))
         {
             var editor = new EditInitiative(admin, new ProgrammeLookup(admin));
             id = (await editor.CreateAsync(null, new InitiativeInput { Name = "Operation Nightfall", LeadInstitution = "Unit 77", Classification = "NATO SECRET" })).Value!.Id;
@@ -43,21 +32,21 @@ public sealed class LoweredMarkingTests : IAsyncLifetime
             Assert.True((await editor.UpdateAsync(id, 2, new InitiativeInput { Name = "Sanitised initiative", Classification = "PUBLIC" })).Succeeded);
         }
 
-        await using (var reader = _database.CreateContext(PublicReader))
+        await using (var reader = Database.CreateContext(PublicReader))
         {
             var history = (await new GetRecordHistory(reader).HandleAsync(RecordType.Initiative, id)).Value!;
             Assert.Empty(history);
             Assert.Equal("Sanitised initiative", (await reader.Initiatives.SingleAsync(i => i.Id == id)).Name);
         }
 
-        await using (var admin = _database.CreateContext("admin"))
+        await using (var admin = Database.CreateContext("admin"))
         {
             Assert.True((await new EditInitiative(admin, new ProgrammeLookup(admin)).UpdateAsync(id, 3, new InitiativeInput { Name = "Public initiative", Classification = "PUBLIC" })).Succeeded);
             var all = await admin.ChangeRecords.Where(c => c.RecordType == RecordType.Initiative && c.RecordId == id).OrderBy(c => c.Id).Select(c => c.Classification).ToListAsync();
             Assert.Equal([Classification.NatoSecret, Classification.NatoSecret, Classification.NatoSecret, Classification.Public], all);
         }
 
-        await using (var reader = _database.CreateContext(PublicReader))
+        await using (var reader = Database.CreateContext(PublicReader))
         {
             var change = Assert.Single((await new GetRecordHistory(reader).HandleAsync(RecordType.Initiative, id)).Value!);
             var name = Assert.Single(change.Fields, f => f.Field == "Name");
@@ -69,7 +58,7 @@ public sealed class LoweredMarkingTests : IAsyncLifetime
     public async Task Contributor_CannotLowerAMarking_ButMayRaiseIt_ReviewerMayLower()
     {
         int id;
-        await using (var admin = _database.CreateContext("admin"))
+        await using (var admin = Database.CreateContext("admin"))
         {
             id = (await new EditAchievement(admin, new ProgrammeLookup(admin)).CreateAsync(null,
                 new AchievementInput { Title = "Restricted to BIH", Classification = "NATO RESTRICTED", ReleasableTo = ["BIH", "NATO"] })).Value!.Id;
@@ -84,7 +73,7 @@ public sealed class LoweredMarkingTests : IAsyncLifetime
         Assert.Equal([RecordEditor<Achievement, AchievementInput>.LoweringNeedsAReviewer], widened.Failure!.Fields!["releasableTo"]);
         Assert.True(raised.Succeeded);
         Assert.True(byReviewer.Succeeded);
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var stored = await check.Achievements.AsNoTracking().SingleAsync(a => a.Id == id);
         Assert.Equal((Classification.Public, string.Empty, 3), (stored.Classification, stored.ReleasableTo, stored.Revision));
     }
@@ -101,7 +90,7 @@ public sealed class LoweredMarkingTests : IAsyncLifetime
 
     private async Task<Result<RecordRevision>> AsAsync(Role role, Func<PartnershipTracker.Core.Data.PtrackDbContext, Task<Result<RecordRevision>>> edit)
     {
-        await using var db = SqliteDatabaseProvider.CreateContext(_database.ConnectionString, new ChangeActor(role.ToString().ToLowerInvariant()) { Role = role }, TimeProvider.System,
+        await using var db = SqliteDatabaseProvider.CreateContext(Database.ConnectionString, new ChangeActor(role.ToString().ToLowerInvariant()) { Role = role }, TimeProvider.System,
             RecordAccess.Reader(Classification.NatoSecret, "BIH", "NATO"));
         return await edit(db);
     }

@@ -14,23 +14,12 @@ using PartnershipTracker.Testing;
 namespace PartnershipTracker.Core.Tests.Markings;
 
 /// <summary>Setting markings: editing (defaults, validation, clearance), ingest, the example programme, and the STANAG 4774 label.</summary>
-public sealed class MarkingEditingTests : IAsyncLifetime
+public sealed class MarkingEditingTests : ExampleDatabaseTest
 {
-    private TempSqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TempSqliteDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
-        await Handlers.LoadExampleAsync(db);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Create_NoMarkingGiven_TakesTheConfiguredDefault()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var plain = await new EditAchievement(db, new ProgrammeLookup(db)).CreateAsync(null, new AchievementInput { Title = "Default marking" });
         var configured = await new EditAchievement(db, new ProgrammeLookup(db), new MarkingDefaults(new RecordMarking(Classification.NatoRestricted, ",NATO,")))
             .CreateAsync(null, new AchievementInput { Title = "Configured marking" });
@@ -42,7 +31,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task CreateAndUpdate_MarkingGiven_IsStoredAndKeptWhenLeftOut()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var editor = new EditInitiative(db, new ProgrammeLookup(db));
         var created = await editor.CreateAsync(null, new InitiativeInput { Name = "Marked", Classification = "nato-restricted", ReleasableTo = ["nato", "BIH"] });
         var updated = await editor.UpdateAsync(created.Value!.Id, 1, new InitiativeInput { Name = "Marked, renamed" });
@@ -55,7 +44,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task Create_UnknownLevelAndBadEntry_FieldMessagesForBoth()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var result = await new EditChallenge(db, new ProgrammeLookup(db)).CreateAsync(null, new ChallengeInput { Title = "X", Classification = "TOP SECRET", ReleasableTo = ["BIH", "B!H"] });
 
         Assert.Equal(FailureKind.Invalid, result.Failure!.Kind);
@@ -67,7 +56,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task Create_AboveTheWritersClearance_IsRefused()
     {
-        await using var db = _database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "FRA", null));
+        await using var db = Database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "FRA", null));
         var result = await new EditAchievement(db, new ProgrammeLookup(db)).CreateAsync(null, new AchievementInput { Title = "Too high", Classification = "NATO SECRET" });
 
         Assert.Equal([MarkingFields.AboveClearance], result.Failure!.Fields!["classification"]);
@@ -77,7 +66,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task Update_ReleasableToWithoutTheWritersNation_IsRefusedAndRecordUnchanged()
     {
-        await using var db = _database.CreateContext(RecordAccess.Reader(Classification.NatoSecret, "FRA", null));
+        await using var db = Database.CreateContext(RecordAccess.Reader(Classification.NatoSecret, "FRA", null));
         var editor = new EditAchievement(db, new ProgrammeLookup(db));
         var created = await editor.CreateAsync(null, new AchievementInput { Title = "Mine", ReleasableTo = ["FRA"] });
         var result = await editor.UpdateAsync(created.Value!.Id, 1, new AchievementInput { Title = "Changed", ReleasableTo = ["BIH"] });
@@ -91,7 +80,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task LoadExample_EverySourceAndRecord_IsPublic()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
 
         Assert.True(await db.Sources.AnyAsync());
         Assert.False(await db.Sources.AnyAsync(r => r.Classification != Classification.Public));
@@ -107,7 +96,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_MarkedSource_NewRecordsTakeItsMarkingAndMatchesKeepTheirs()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var text = "Initiative\nFocus Area\nStatus\nPenguin Programme\nLogistics\nOngoing\nCybersecurity Initiative\nDigital Threat Protection\nLaunched 2023\n";
         var result = await Handlers.Ingest(db).HandleAsync(new IngestRequest("notes.txt", Encoding.UTF8.GetBytes(text), null, IngestMode.Store,
             new RecordMarking(Classification.NatoConfidential, ",NATO,")));
@@ -126,7 +115,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     public async Task Ingest_HiddenExistingRecord_IsMatchedNotDuplicatedAndNotChanged()
     {
         int hiddenId;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var initiative = new Initiative { ProgrammeId = (await db.Programmes.SingleAsync()).Id, Name = "Otter Programme", Classification = Classification.NatoSecret, StatusLabel = "Secret status" };
             db.Add(initiative);
@@ -135,13 +124,13 @@ public sealed class MarkingEditingTests : IAsyncLifetime
         }
 
         var text = "Initiative\nFocus Area\nStatus\nOtter Programme\nCybersecurity\nLaunched 2024\nSea Lion Programme\nCybersecurity\nOngoing\n";
-        await using (var writer = _database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "FRA", null)))
+        await using (var writer = Database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "FRA", null)))
         {
             var result = await Handlers.Ingest(writer).HandleAsync(new IngestRequest("otter.txt", Encoding.UTF8.GetBytes(text), null, IngestMode.Store, new RecordMarking(Classification.NatoRestricted, "")));
             Assert.True(result.Succeeded, result.Failure?.Message);
         }
 
-        await using var all = _database.CreateContext();
+        await using var all = Database.CreateContext();
         var otters = await all.Initiatives.AsNoTracking().Where(i => i.Name == "Otter Programme").ToListAsync();
         var otter = Assert.Single(otters);
         Assert.Equal((hiddenId, Classification.NatoSecret, "Secret status"), (otter.Id, otter.Classification, otter.StatusLabel));
@@ -152,7 +141,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_MarkingAboveTheWritersClearance_IsRefused()
     {
-        await using var db = _database.CreateContext(RecordAccess.Reader(Classification.NatoUnclassified, "BIH", null));
+        await using var db = Database.CreateContext(RecordAccess.Reader(Classification.NatoUnclassified, "BIH", null));
         var result = await Handlers.Ingest(db).HandleAsync(new IngestRequest("x.txt", Encoding.UTF8.GetBytes("Some text.\n"), null, IngestMode.Store, new RecordMarking(Classification.NatoSecret, "")));
 
         Assert.Equal([MarkingFields.AboveClearance], result.Failure!.Fields!["classification"]);
@@ -162,7 +151,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     public async Task Drafts_MarkedAboveTheReader_AreNotListedAndNotFound()
     {
         int draftId;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var staged = await Handlers.Ingest(db).HandleAsync(new IngestRequest("secret-draft.txt", Encoding.UTF8.GetBytes("Secret notes.\n"), null, IngestMode.Stage, new RecordMarking(Classification.NatoSecret, "")));
             draftId = staged.Value!.Draft!.DraftId;
@@ -171,7 +160,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
             Assert.Equal(Classification.NatoSecret, stored.Classification);
         }
 
-        await using var reader = _database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "BIH", null));
+        await using var reader = Database.CreateContext(RecordAccess.Reader(Classification.NatoRestricted, "BIH", null));
         Assert.DoesNotContain(await new ListIngestDrafts(reader).HandleAsync(), d => d.Id == draftId);
         Assert.Equal(FailureKind.NotFound, (await Handlers.Ingest(reader).PreviewDraftAsync(draftId)).Failure!.Kind);
         Assert.Equal(FailureKind.NotFound, (await Handlers.Ingest(reader).AcceptDraftAsync(draftId)).Failure!.Kind);
@@ -230,7 +219,7 @@ public sealed class MarkingEditingTests : IAsyncLifetime
     public async Task LabelHandler_HiddenRecord_IsNotFound()
     {
         int id;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var area = new Area { ProgrammeId = (await db.Programmes.SingleAsync()).Id, Name = "Secret area", Classification = Classification.NatoSecret };
             db.Add(area);
@@ -238,8 +227,8 @@ public sealed class MarkingEditingTests : IAsyncLifetime
             id = area.Id;
         }
 
-        await using var reader = _database.CreateContext(RecordAccess.Reader(Classification.NatoConfidential, "BIH", null));
-        var result = await new ConfidentialityLabel(reader, _database.Time).HandleAsync(RecordType.Area, id);
+        await using var reader = Database.CreateContext(RecordAccess.Reader(Classification.NatoConfidential, "BIH", null));
+        var result = await new ConfidentialityLabel(reader, Database.Time).HandleAsync(RecordType.Area, id);
 
         Assert.Equal(FailureKind.NotFound, result.Failure!.Kind);
     }

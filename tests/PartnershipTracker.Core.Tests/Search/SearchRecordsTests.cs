@@ -9,19 +9,8 @@ using PartnershipTracker.Testing;
 namespace PartnershipTracker.Core.Tests.Search;
 
 /// <summary>Search over the example programme plus a few records of its own, through the SQLite FTS5 index and its triggers.</summary>
-public sealed class SearchRecordsTests : IAsyncLifetime
+public sealed class SearchRecordsTests : ExampleDatabaseTest
 {
-    private TempSqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TempSqliteDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
-        await Handlers.LoadExampleAsync(db);
-    }
-
-    public async Task DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task HandleAsync_WordInAnInitiativeName_FindsItWithMarkedSnippet()
     {
@@ -36,7 +25,7 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_WordOnlyInASourcesText_FindsTheSource()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var programme = await db.Programmes.SingleAsync();
         db.Sources.Add(new Source
         {
@@ -67,12 +56,12 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_DeletedRecord_NotFoundUntilRestored()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var cyber = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Name == "Cybersecurity Initiative");
 
-        await new DeleteRecord(db, _database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, cyber.Revision));
+        await new DeleteRecord(db, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, cyber.Revision));
         var whileDeleted = await SearchAsync("cybersecurity initiative");
-        await new RestoreRecord(_database.CreateContext()).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, cyber.Revision + 1));
+        await new RestoreRecord(Database.CreateContext()).HandleAsync(new RecordAtRevision(RecordType.Initiative, cyber.Id, cyber.Revision + 1));
         var afterRestore = await SearchAsync("cybersecurity initiative");
 
         Assert.DoesNotContain(whileDeleted.Items, r => r.RecordType == RecordType.Initiative);
@@ -82,7 +71,7 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_RecordRenamed_FoundByTheNewNameOnly()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var defense = await db.Initiatives.SingleAsync(i => i.Name == "Defense Reform Program");
         defense.Name = "Armed forces consolidation";
         await db.SaveChangesAsync();
@@ -94,7 +83,7 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_RowInsertedWithRawSql_IsIndexedByTheTrigger()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         await db.Database.ExecuteSqlRawAsync(
             """INSERT INTO "Achievements" ("ProgrammeId", "Title", "TruncatedInSource", "Revision") VALUES ((SELECT "Id" FROM "Programmes"), 'Hydrographic survey completed', 0, 1)""");
 
@@ -141,7 +130,7 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_Pages_DoNotOverlap()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var programme = await db.Programmes.SingleAsync();
         db.Achievements.AddRange(Enumerable.Range(1, 25).Select(i => new Achievement { ProgrammeId = programme.Id, Title = $"Bridge number {i} rebuilt" }));
         await db.SaveChangesAsync();
@@ -171,7 +160,7 @@ public sealed class SearchRecordsTests : IAsyncLifetime
     public void ToHtml_Snippet_EscapesTextAndMarksWords(string snippet, string expected) =>
         Assert.Equal(expected, SearchSnippet.ToHtml(snippet));
 
-    private SqliteSearchIndex Index() => new(_database.CreateContext());
+    private SqliteSearchIndex Index() => new(Database.CreateContext());
 
     private async Task<SearchResults> SearchAsync(string query)
     {
