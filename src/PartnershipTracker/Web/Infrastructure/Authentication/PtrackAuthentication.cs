@@ -141,13 +141,17 @@ public static class PtrackAuthentication
             await next(context);
         });
 
-    /// <summary>Bearer when the request carries a bearer token or changes something under <c>/api</c>; else the cookie.</summary>
+    /// <summary>
+    /// Bearer when a request under <c>/api</c> (or a <c>/report</c> download, which the OpenAPI document lists with the
+    /// API) carries a bearer token, or changes something under <c>/api</c>; else the cookie.
+    /// </summary>
     private static string SelectScheme(HttpContext context)
     {
         var request = context.Request;
         var api = IsApi(request.Path);
         var unsafeMethod = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
-        return api && (unsafeMethod || BearerTokenHandler.TryGetToken(request, out _))
+        var tokenPath = api || request.Path.Equals("/report", StringComparison.OrdinalIgnoreCase);
+        return (api && unsafeMethod) || (tokenPath && BearerTokenHandler.TryGetToken(request, out _))
             ? BearerTokenHandler.SchemeName
             : CookieAuthenticationDefaults.AuthenticationScheme;
     }
