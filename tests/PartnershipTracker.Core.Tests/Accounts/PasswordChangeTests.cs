@@ -139,6 +139,19 @@ public sealed class PasswordChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangePassword_RepeatTypedDecomposed_SameAsPrecomposed_Accepted()
+    {
+        const string precomposed = "Kestrel over Jahorina caf\u00e9 1984";
+        var decomposed = precomposed.Normalize(System.Text.NormalizationForm.FormD);
+        Assert.NotEqual(precomposed, decomposed);
+
+        var result = await ChangeAsync(TestUsers.Password, precomposed, decomposed);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.True(Passwords.Verify((await StoredAsync()).PasswordHash, decomposed));
+    }
+
+    [Fact]
     public async Task ChangePassword_SameAsCurrent_Refused()
     {
         await using (var db = _database.CreateContext())

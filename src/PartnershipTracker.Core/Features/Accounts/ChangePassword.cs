@@ -69,7 +69,8 @@ public sealed class ChangePassword(PtrackDbContext db, TimeProvider time, Securi
         else
         {
             UserAccounts.Password(errors, request.NewPassword, user.Name, "newPassword");
-            if (!string.Equals(request.NewPassword, request.RepeatPassword, StringComparison.Ordinal))
+            // Compared as the hasher sees them (Unicode NFC): "é" typed precomposed once and decomposed once is the same password.
+            if (!string.Equals(request.NewPassword.Normalize(System.Text.NormalizationForm.FormC), request.RepeatPassword?.Normalize(System.Text.NormalizationForm.FormC), StringComparison.Ordinal))
             {
                 errors.Add("repeatPassword", "repeatPassword: not the same as the new password");
             }
