@@ -2,10 +2,17 @@
 # Security scan of a local `ptrack serve` with sqlmap and wapiti (Debian packages):
 #   bench/security/scan.sh [OUT]          # OUT defaults to ./scan-results (git-ignored)
 # Builds ptrack (or uses $PTRACK), starts `ptrack serve` on a free local port with a new temporary SQLite database (the
-# example programme loads on first start), creates a contributor with `ptrack user add` and an API token with
-# `ptrack token create`, signs in through POST /login for a session cookie, then runs
+# example programme loads on first start), creates a contributor (or, with SCAN_ROLE, another role) with
+# `ptrack user add` and an API token with `ptrack token create`, signs in through POST /login for a session cookie,
+# completes the forced password change at /account/password (every user added by `ptrack user add` must change the
+# password an admin chose, docs/accounts.md) with a new random password, then runs
 #   - sqlmap (batch mode) against the API list endpoint with its filters, /api/v1/search, a record GET by id, the
-#     /search page and a list page with filters (with the session cookie), and the sign-in form (name, password);
+#     /search page and a list page with filters (with the session cookie), the sign-in form (name, password), the
+#     second sign-in step POST /login/code (code; without the two-step state, so every answer is the way back to
+#     /login), the own-password form POST /account/password (a wrong current password: nothing changes);
+#     as admin (SCAN_ROLE=admin) also POST /admin/users (add a user), POST /admin/users/{id} (save a user made for
+#     the scan), the purge page POST /{section}/{id}/purge and DELETE /api/v1/{type}/{id}/purge (a record the
+#     script deletes first; a stale revision / If-Match, so nothing is purged);
 #   - wapiti crawling from / with the session cookie (never /logout), with the modules below and a time limit;
 # and writes everything under OUT: sqlmap/ (sqlmap's own output) and sqlmap-*.log, wapiti.json and wapiti.log,
 # serve.log (the server's console, without the line that shows the first admin's password) and
@@ -22,7 +29,10 @@
 #   PORT=5099                   listen here instead of a free port
 #   ANONYMOUS=1                 do not create a user or sign in: scan what an anonymous visitor reaches (also the
 #                               way to scan a build that has no accounts yet)
-#   SCAN_USER=scanner           the contributor created for the scan (its password is random, never written to OUT)
+#   SCAN_USER=scanner           the user created for the scan (its passwords are random, never written to OUT)
+#   SCAN_ROLE=contributor       its role: viewer, contributor, reviewer or admin. admin adds the /admin pages and
+#                               purge to the sqlmap targets, and wapiti crawls them (never the scan user's own
+#                               /admin/users/{id} page, whose forms would demote or disable it)
 #   SCAN_CLEARANCE="NATO SECRET" SCAN_ORGANISATION=NATO   its clearance and organisation: it sees
 #                               every record up to NATO SECRET that has no Releasable To list or lists NATO
 #   LOGIN_NAME_FIELD=name LOGIN_PASSWORD_FIELD=password   the sign-in form's field names
@@ -33,8 +43,9 @@
 #   WAPITI_ATTACK_TIME=60       wapiti --max-attack-time in seconds, for each module: the attacks take at most
 #                               the number of modules times this
 #   KEEP=1                      keep the temporary folder (database, wapiti session) and print where it is
-# The login rate limit is raised for the scanned server (Security:LoginRateLimit) so that sqlmap tests the sign-in
-# form itself rather than the rate limiter; the rate limit and the lockout have their own tests.
+# The login rate limit and the lockout are raised for the scanned server (Security:LoginRateLimit,
+# Security:LockoutFailures) so that sqlmap tests the forms themselves rather than the rate limiter and the lockout
+# (a wrong current password at /account/password counts as a failed sign-in); both have their own tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -54,6 +65,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ptrack-scan.XXXXXX")
 
 ANONYMOUS=${ANONYMOUS:-0}
 SCAN_USER=${SCAN_USER:-scanner}
+SCAN_ROLE=${SCAN_ROLE:-contributor}
+case $SCAN_ROLE in
+  viewer|contributor|reviewer|admin) ;;
+  *) echo "SCAN_ROLE must be viewer, contributor, reviewer or admin, not '$SCAN_ROLE'" >&2; exit 2 ;;
+esac
 SCAN_CLEARANCE=${SCAN_CLEARANCE:-NATO SECRET}
 SCAN_ORGANISATION=${SCAN_ORGANISATION:-NATO}
 LOGIN_NAME_FIELD=${LOGIN_NAME_FIELD:-name}
@@ -71,6 +87,7 @@ base="http://127.0.0.1:$PORT"
 export Database__ConnectionString="Data Source=$work/ptrack.db"
 export Examples__LoadOnEmptyDatabase=true
 export Security__LoginRateLimit=100000
+export Security__LockoutFailures=100000
 
 if [ -z "${PTRACK:-}" ]; then
   echo "== publishing Release to $work/bin" >&2
@@ -78,6 +95,10 @@ if [ -z "${PTRACK:-}" ]; then
   PTRACK="$work/bin/ptrack"
 fi
 [ -x "$PTRACK" ] || { echo "no ptrack executable at $PTRACK" >&2; exit 2; }
+
+antiforgery_of() {
+  printf '%s' "$1" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1
+}
 
 pid=
 stop() {
@@ -102,9 +123,9 @@ curl -sf "$base/health" >/dev/null || { echo "no answer from $base/health" >&2; 
 cookie_header=
 auth=()
 if [ "$ANONYMOUS" != 1 ]; then
-  echo "== creating contributor $SCAN_USER and an API token" >&2
+  echo "== creating $SCAN_ROLE $SCAN_USER and an API token" >&2
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
-  (cd "$work" && printf '%s\n' "$password" | "$PTRACK" user add "$SCAN_USER" --role contributor \
+  (cd "$work" && printf '%s\n' "$password" | "$PTRACK" user add "$SCAN_USER" --role "$SCAN_ROLE" \
     --clearance "$SCAN_CLEARANCE" --organisation "$SCAN_ORGANISATION" --password-stdin) >&2 \
     || { echo "ptrack user add failed" >&2; exit 1; }
   token=$(cd "$work" && "$PTRACK" token create "$SCAN_USER" --name security-scan) || { echo "ptrack token create failed" >&2; exit 1; }
@@ -114,16 +135,30 @@ if [ "$ANONYMOUS" != 1 ]; then
   echo "== signing in as $SCAN_USER through POST /login" >&2
   jar="$work/cookies.txt"
   login_page=$(curl -sf -c "$jar" -b "$jar" "$base/login") || { echo "GET /login failed" >&2; exit 1; }
-  antiforgery=$(printf '%s' "$login_page" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
+  antiforgery=$(antiforgery_of "$login_page")
   [ -n "$antiforgery" ] || { echo "no antiforgery token in the /login form" >&2; exit 1; }
   status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/login" \
     --data-urlencode "$LOGIN_NAME_FIELD=$SCAN_USER" --data-urlencode "$LOGIN_PASSWORD_FIELD=$password" \
     --data-urlencode "__RequestVerificationToken=$antiforgery")
+  [ "$status" = 302 ] || { echo "sign-in failed: POST /login answered $status" >&2; exit 1; }
+
+  # The user was added by the command line, so it must change its password before any page opens: the form's
+  # fields are currentPassword, newPassword, repeatPassword (and the antiforgery token of this session).
+  echo "== changing the forced password at /account/password" >&2
+  password_page=$(curl -sf -c "$jar" -b "$jar" "$base/account/password") || { echo "GET /account/password failed" >&2; exit 1; }
+  antiforgery=$(antiforgery_of "$password_page")
+  [ -n "$antiforgery" ] || { echo "no antiforgery token in the /account/password form" >&2; exit 1; }
+  new_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/password" \
+    --data-urlencode "currentPassword=$password" --data-urlencode "newPassword=$new_password" \
+    --data-urlencode "repeatPassword=$new_password" --data-urlencode "returnUrl=/" \
+    --data-urlencode "__RequestVerificationToken=$antiforgery")
+  [ "$status" = 302 ] || { echo "the password change failed: POST /account/password answered $status" >&2; exit 1; }
+  password=$new_password
   # curl writes HttpOnly cookies as "#HttpOnly_host"; every cookie of the jar goes into one Cookie header.
   cookie_header=$(awk -F '\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
   check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie_header" "$base/initiatives")
-  [ "$status" = 302 ] && [ "$check" = 200 ] \
-    || { echo "sign-in failed: POST /login answered $status, /initiatives with the cookie $check" >&2; exit 1; }
+  [ "$check" = 200 ] || { echo "sign-in failed: /initiatives with the cookie answered $check" >&2; exit 1; }
 fi
 cookie=()
 [ -n "$cookie_header" ] && cookie=(--cookie "$cookie_header")
@@ -142,7 +177,31 @@ sqlmap_targets=(
   "page-search|$base/search?q=reform&page=1"
   "page-list|$base/initiatives?status=Ongoing&q=reform&sort=name&dir=asc&page=1"
   "login-form|$base/login"
+  "login-code|$base/login/code"
 )
+[ "$ANONYMOUS" = 1 ] || sqlmap_targets+=("account-password|$base/account/password")
+
+if [ "$ANONYMOUS" != 1 ] && [ "$SCAN_ROLE" = admin ]; then
+  # A user for sqlmap to edit (never the scan user: a demoted or disabled scan user would end the scan's session),
+  # and a deleted initiative for the purge targets, which send a stale revision so that nothing is purged.
+  (cd "$work" && "$PTRACK" user add scan-target --role viewer --organisation NATO >/dev/null) \
+    || { echo "ptrack user add scan-target failed" >&2; exit 1; }
+  users_page=$(curl -sf -H "Cookie: $cookie_header" "$base/admin/users") || { echo "GET /admin/users failed" >&2; exit 1; }
+  target_id=$(printf '%s' "$users_page" | sed -n 's/.*href="\/admin\/users\/\([0-9]*\)">scan-target<.*/\1/p' | head -n 1)
+  self_id=$(printf '%s' "$users_page" | sed -n "s/.*href=\"\\/admin\\/users\\/\\([0-9]*\\)\">$SCAN_USER<.*/\\1/p" | head -n 1)
+  [ -n "$target_id" ] && [ -n "$self_id" ] || { echo "no scan-target or $SCAN_USER on /admin/users" >&2; exit 1; }
+  last=$(curl -sf "${auth[@]}" "$base/api/v1/initiatives?sort=name&dir=desc&limit=1" \
+    | python3 -c 'import json, sys; items = json.load(sys.stdin)["items"]; print(items[0]["id"] if items else "")')
+  etag=$(curl -sf -o /dev/null -D - "${auth[@]}" "$base/api/v1/initiatives/$last" | sed -n 's/^[Ee][Tt]ag: *\(.*\)\r$/\1/p')
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "${auth[@]}" -H "If-Match: $etag" "$base/api/v1/initiatives/$last")
+  [ "$status" = 204 ] || { echo "DELETE /api/v1/initiatives/$last answered $status: no deleted record to purge" >&2; exit 1; }
+  sqlmap_targets+=(
+    "admin-users-add|$base/admin/users"
+    "admin-user-save|$base/admin/users/$target_id?handler=Save"
+    "page-purge|$base/initiatives/$last/purge"
+    "api-purge|$base/api/v1/initiatives/$last*/purge"
+  )
+fi
 rows=()
 failed=0
 for entry in "${sqlmap_targets[@]}"; do
@@ -151,11 +210,25 @@ for entry in "${sqlmap_targets[@]}"; do
   args=(-u "$url" --batch --disable-coloring --flush-session --output-dir "$out/sqlmap" --dbms SQLite
         --level "$SQLMAP_LEVEL" --risk "$SQLMAP_RISK" --timeout 30 --retries 1)
   case $name in
+    api-purge) args+=("${auth[@]}" --method DELETE -H 'If-Match: "999"*') ;;
     api-*) args+=("${auth[@]}") ;;
+    page-purge) args+=("${cookie[@]}" --data "revision=999&__RequestVerificationToken=x"
+                       --csrf-token __RequestVerificationToken --csrf-url "$url") ;;
     page-*) args+=("${cookie[@]}") ;;
     # A name that does not exist: sqlmap's guesses must not lock the scan user out.
     login-form) args+=(--data "$LOGIN_NAME_FIELD=nobody&$LOGIN_PASSWORD_FIELD=not-the-password&returnUrl=%2F&__RequestVerificationToken=x"
                        --csrf-token __RequestVerificationToken --csrf-url "$base/login" -p "$LOGIN_NAME_FIELD,$LOGIN_PASSWORD_FIELD,returnUrl") ;;
+    # No two-step state (no right password just before): every answer is the way back to /login, which is what a
+    # forged or expired state gets. The antiforgery token of an anonymous visitor comes from /login.
+    login-code) args+=(--data "code=123456&__RequestVerificationToken=x" --csrf-token __RequestVerificationToken
+                       --csrf-url "$base/login" -p code) ;;
+    # A wrong current password, so that no guess changes the password (the lockout is raised above).
+    account-password) args+=("${cookie[@]}" --data "returnUrl=%2F&currentPassword=not-the-password&newPassword=another+long+passphrase+here&repeatPassword=another+long+passphrase+here&__RequestVerificationToken=x"
+                             --csrf-token __RequestVerificationToken --csrf-url "$url" -p "returnUrl,currentPassword,newPassword,repeatPassword") ;;
+    admin-users-add) args+=("${cookie[@]}" --data "Form.Name=sqlmap-probe&Form.Role=viewer&Form.Clearance=NATO+RESTRICTED&Form.Nationality=BIH&Form.Organisation=NATO&__RequestVerificationToken=x"
+                            --csrf-token __RequestVerificationToken --csrf-url "$url" -p "Form.Name,Form.Role,Form.Clearance,Form.Nationality,Form.Organisation") ;;
+    admin-user-save) args+=("${cookie[@]}" --data "Form.Role=viewer&Form.Clearance=NATO+RESTRICTED&Form.Nationality=BIH&Form.Organisation=NATO&__RequestVerificationToken=x"
+                            --csrf-token __RequestVerificationToken --csrf-url "${url%%\?*}" -p "Form.Role,Form.Clearance,Form.Nationality,Form.Organisation") ;;
   esac
   # shellcheck disable=SC2206 # SQLMAP_EXTRA is a list of options on purpose
   args+=($SQLMAP_EXTRA)
@@ -197,11 +270,13 @@ sys.exit(wapiti_main())
 PY
 }
 
+wapiti_exclude=()
+[ -n "${self_id:-}" ] && wapiti_exclude=(-x "$base/admin/users/$self_id*")
 echo "== wapiti: crawl from / for at most $WAPITI_TIME s, then at most $WAPITI_ATTACK_TIME s per module ($WAPITI_MODULES)" >&2
 wapiti_args=(-u "$base/" --scope folder -m "$WAPITI_MODULES" -f json -o "$out/wapiti.json"
              --max-scan-time "$WAPITI_TIME" --max-attack-time "$WAPITI_ATTACK_TIME" -t 30 -d 5
              --max-links-per-page 60 --flush-session --store-session "$work/wapiti-session" --no-bugreport -v 1
-             -x "$base/logout" -s "$base/search?q=reform" -s "$base/initiatives?status=Ongoing&q=reform&sort=name")
+             -x "$base/logout" "${wapiti_exclude[@]}" -s "$base/search?q=reform" -s "$base/initiatives?status=Ongoing&q=reform&sort=name")
 if [ -n "$cookie_header" ]; then
   # wapiti's own cookie file (its JSON shape: host, path, name), so that its cookie jar keeps the session and the
   # antiforgery cookie together; a fixed Cookie header (-H) would hide the cookies the forms' tokens belong to.
@@ -232,7 +307,7 @@ fi
 {
   echo "# Security scan $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "ptrack at $base ($( [ "$ANONYMOUS" = 1 ] && echo anonymous || echo "signed in as contributor $SCAN_USER")), $(nproc) cores;"
+  echo "ptrack at $base ($( [ "$ANONYMOUS" = 1 ] && echo anonymous || echo "signed in as $SCAN_ROLE $SCAN_USER")), $(nproc) cores;"
   echo "sqlmap $(sqlmap --version 2>/dev/null | grep -v WARNING | tail -n 1) (--level $SQLMAP_LEVEL --risk $SQLMAP_RISK --dbms SQLite $SQLMAP_EXTRA),"
   echo "$(wapiti --version 2>/dev/null | tail -n 1) (modules $WAPITI_MODULES; crawl at most $WAPITI_TIME s, each module at most $WAPITI_ATTACK_TIME s; took $wapiti_seconds s)."
   echo
