@@ -8,8 +8,9 @@
 # password an admin chose, docs/accounts.md) with a new random password, then runs
 #   - sqlmap (batch mode) against the API list endpoint with its filters, /api/v1/search, a record GET by id, the
 #     /search page and a list page with filters (with the session cookie), the sign-in form (name, password), the
-#     second sign-in step POST /login/code (code; without the two-step state, so every answer is the way back to
-#     /login), the own-password form POST /account/password (a wrong current password: nothing changes);
+#     second sign-in step POST /login/code (code; in the two-step state of scan-mfa, a viewer the script gives
+#     two-factor sign-in at /account/mfa; anonymous, or if that fails, without it: every answer is then the way back
+#     to /login), the own-password form POST /account/password (a wrong current password: nothing changes);
 #     as admin (SCAN_ROLE=admin) also POST /admin/users (add a user), POST /admin/users/{id} (save a user made for
 #     the scan), the purge page POST /{section}/{id}/purge and DELETE /api/v1/{type}/{id}/purge (a record the
 #     script deletes first; a stale revision / If-Match, so nothing is purged);
@@ -64,6 +65,7 @@ out=$(realpath "$out")
 work=$(mktemp -d "${TMPDIR:-/tmp}/ptrack-scan.XXXXXX")
 
 ANONYMOUS=${ANONYMOUS:-0}
+mfa_password=
 SCAN_USER=${SCAN_USER:-scanner}
 SCAN_ROLE=${SCAN_ROLE:-contributor}
 case $SCAN_ROLE in
@@ -100,6 +102,74 @@ antiforgery_of() {
   printf '%s' "$1" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1
 }
 
+# sign_in JAR NAME PASSWORD: GET /login for the antiforgery token, then POST /login; the answer must be 302 (to the
+# return URL, or to /login/code for a user with two-factor sign-in). JAR is curl's cookie file, read and written.
+sign_in() {
+  local page token status
+  page=$(curl -sf -c "$1" -b "$1" "$base/login") || { echo "GET /login failed" >&2; return 1; }
+  token=$(antiforgery_of "$page")
+  [ -n "$token" ] || { echo "no antiforgery token in the /login form" >&2; return 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" "$base/login" \
+    --data-urlencode "$LOGIN_NAME_FIELD=$2" --data-urlencode "$LOGIN_PASSWORD_FIELD=$3" \
+    --data-urlencode "__RequestVerificationToken=$token")
+  [ "$status" = 302 ] || { echo "sign-in of $2 failed: POST /login answered $status" >&2; return 1; }
+}
+
+# change_password JAR CURRENT NEW: the form at /account/password (fields currentPassword, newPassword, repeatPassword,
+# returnUrl and the antiforgery token of this session); the answer must be 302 (to the return URL).
+change_password() {
+  local page token status
+  page=$(curl -sf -c "$1" -b "$1" "$base/account/password") || { echo "GET /account/password failed" >&2; return 1; }
+  token=$(antiforgery_of "$page")
+  [ -n "$token" ] || { echo "no antiforgery token in the /account/password form" >&2; return 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" "$base/account/password" \
+    --data-urlencode "currentPassword=$2" --data-urlencode "newPassword=$3" --data-urlencode "repeatPassword=$3" \
+    --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token")
+  [ "$status" = 302 ] || { echo "the password change failed: POST /account/password answered $status" >&2; return 1; }
+}
+
+# cookies_of JAR: every cookie of curl's jar as one Cookie header value (curl writes HttpOnly ones as "#HttpOnly_host").
+cookies_of() {
+  awk -F '\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"
+}
+
+# totp SECRET: the current code (RFC 6238: HMAC-SHA1, 30 s, 6 digits) of a base32 authenticator key.
+totp() {
+  python3 - "$1" <<'PY'
+import base64, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), "sha1").digest()
+offset = mac[-1] & 15
+print(f"{(struct.unpack('>I', mac[offset:offset + 4])[0] & 0x7fffffff) % 10**6:06d}")
+PY
+}
+
+# mfa_user NAME: adds a viewer NAME, signs it in, changes its forced password and turns on two-factor sign-in at
+# /account/mfa (Begin with the password, Confirm with the code of the key the page shows); prints the password.
+mfa_user() {
+  local first pass jar page token secret code
+  first=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  pass=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  jar="$work/cookies-$1.txt"
+  (cd "$work" && printf '%s\n' "$first" | "$PTRACK" user add "$1" --role viewer --password-stdin) >&2 || return 1
+  sign_in "$jar" "$1" "$first" && change_password "$jar" "$first" "$pass" || return 1
+  page=$(curl -sf -c "$jar" -b "$jar" "$base/account/mfa") || return 1
+  token=$(antiforgery_of "$page")
+  page=$(curl -s -L -c "$jar" -b "$jar" "$base/account/mfa?handler=Begin" \
+    --data-urlencode "password=$pass" --data-urlencode "__RequestVerificationToken=$token") || return 1
+  secret=$(printf '%s' "$page" | sed -n 's/.*data-secret="\([A-Z2-7]*\)".*/\1/p' | head -n 1)
+  [ -n "$secret" ] || { echo "/account/mfa showed no key after Begin" >&2; return 1; }
+  token=$(antiforgery_of "$page")
+  code=$(totp "$secret")
+  curl -s -o /dev/null -L -c "$jar" -b "$jar" "$base/account/mfa?handler=Confirm" \
+    --data-urlencode "code=$code" --data-urlencode "__RequestVerificationToken=$token" || return 1
+  (cd "$work" && "$PTRACK" user list --json) | python3 -c '
+import json, sys
+sys.exit(0 if any(u["name"] == sys.argv[1] and u["mfa"] for u in json.load(sys.stdin)["items"]) else 1)' "$1" \
+    || { echo "two-factor sign-in of $1 is not on after Confirm" >&2; return 1; }
+  printf '%s\n' "$pass"
+}
+
 pid=
 stop() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
@@ -134,29 +204,18 @@ if [ "$ANONYMOUS" != 1 ]; then
 
   echo "== signing in as $SCAN_USER through POST /login" >&2
   jar="$work/cookies.txt"
-  login_page=$(curl -sf -c "$jar" -b "$jar" "$base/login") || { echo "GET /login failed" >&2; exit 1; }
-  antiforgery=$(antiforgery_of "$login_page")
-  [ -n "$antiforgery" ] || { echo "no antiforgery token in the /login form" >&2; exit 1; }
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/login" \
-    --data-urlencode "$LOGIN_NAME_FIELD=$SCAN_USER" --data-urlencode "$LOGIN_PASSWORD_FIELD=$password" \
-    --data-urlencode "__RequestVerificationToken=$antiforgery")
-  [ "$status" = 302 ] || { echo "sign-in failed: POST /login answered $status" >&2; exit 1; }
-
-  # The user was added by the command line, so it must change its password before any page opens: the form's
-  # fields are currentPassword, newPassword, repeatPassword (and the antiforgery token of this session).
+  sign_in "$jar" "$SCAN_USER" "$password" || exit 1
+  # The user was added by the command line, so it must change its password before any page opens.
   echo "== changing the forced password at /account/password" >&2
-  password_page=$(curl -sf -c "$jar" -b "$jar" "$base/account/password") || { echo "GET /account/password failed" >&2; exit 1; }
-  antiforgery=$(antiforgery_of "$password_page")
-  [ -n "$antiforgery" ] || { echo "no antiforgery token in the /account/password form" >&2; exit 1; }
   new_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/password" \
-    --data-urlencode "currentPassword=$password" --data-urlencode "newPassword=$new_password" \
-    --data-urlencode "repeatPassword=$new_password" --data-urlencode "returnUrl=/" \
-    --data-urlencode "__RequestVerificationToken=$antiforgery")
-  [ "$status" = 302 ] || { echo "the password change failed: POST /account/password answered $status" >&2; exit 1; }
+  change_password "$jar" "$password" "$new_password" || exit 1
   password=$new_password
-  # curl writes HttpOnly cookies as "#HttpOnly_host"; every cookie of the jar goes into one Cookie header.
-  cookie_header=$(awk -F '\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  cookie_header=$(cookies_of "$jar")
+
+  # POST /login/code is reached only in the two-step state (a right password less than 5 minutes before): a second
+  # user with two-factor sign-in gives sqlmap that state, made again just before its sqlmap target runs.
+  echo "== adding scan-mfa, a viewer with two-factor sign-in" >&2
+  mfa_password=$(mfa_user scan-mfa) || { echo "   could not turn on two-factor sign-in: /login/code is scanned without the two-step state" >&2; mfa_password=; }
   check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie_header" "$base/initiatives")
   [ "$check" = 200 ] || { echo "sign-in failed: /initiatives with the cookie answered $check" >&2; exit 1; }
 fi
@@ -220,8 +279,19 @@ for entry in "${sqlmap_targets[@]}"; do
                        --csrf-token __RequestVerificationToken --csrf-url "$base/login" -p "$LOGIN_NAME_FIELD,$LOGIN_PASSWORD_FIELD,returnUrl") ;;
     # No two-step state (no right password just before): every answer is the way back to /login, which is what a
     # forged or expired state gets. The antiforgery token of an anonymous visitor comes from /login.
-    login-code) args+=(--data "code=123456&__RequestVerificationToken=x" --csrf-token __RequestVerificationToken
-                       --csrf-url "$base/login" -p code) ;;
+    login-code)
+      state="without the two-step state"
+      csrf_url="$base/login"
+      if [ -n "$mfa_password" ]; then
+        rm -f "$work/cookies-code.txt"
+        if sign_in "$work/cookies-code.txt" scan-mfa "$mfa_password"; then
+          state="in the two-step state of scan-mfa"
+          csrf_url="$base/login/code"
+          args+=(--cookie "$(cookies_of "$work/cookies-code.txt")")
+        fi
+      fi
+      args+=(--data "code=123456&__RequestVerificationToken=x" --csrf-token __RequestVerificationToken
+             --csrf-url "$csrf_url" -p code) ;;
     # A wrong current password, so that no guess changes the password (the lockout is raised above).
     account-password) args+=("${cookie[@]}" --data "returnUrl=%2F&currentPassword=not-the-password&newPassword=another+long+passphrase+here&repeatPassword=another+long+passphrase+here&__RequestVerificationToken=x"
                              --csrf-token __RequestVerificationToken --csrf-url "$url" -p "returnUrl,currentPassword,newPassword,repeatPassword") ;;
@@ -245,6 +315,7 @@ for entry in "${sqlmap_targets[@]}"; do
   fi
   codes=$(grep -A1 'HTTP error codes detected during run' "$out/sqlmap-$name.log" | tail -n +2 | head -n 1 || true)
   echo "   $verdict ($seconds s)" >&2
+  [ "$name" = login-code ] && verdict="$verdict ($state)"
   rows+=("| $name | \`${url#"$base"}\` | $verdict | ${codes:-none} | $seconds |")
 done
 
