@@ -38,6 +38,8 @@
 #                               every record up to NATO SECRET that has no Releasable To list or lists NATO
 #   LOGIN_NAME_FIELD=name LOGIN_PASSWORD_FIELD=password   the sign-in form's field names
 #   SQLMAP_LEVEL=3 SQLMAP_RISK=2   sqlmap --level (1-5: which parameters and payloads) and --risk (1-3)
+#   SQLMAP_TARGETS="login-code account-password"   run sqlmap only on these targets (names as in summary.md;
+#                               default every target)
 #   SQLMAP_EXTRA=""             more sqlmap options, e.g. "--technique=BEU" to leave out time-based tests
 #   WAPITI_MODULES=...          wapiti -m list (default below)
 #   WAPITI_TIME=180             wapiti --max-scan-time in seconds (wapiti 3.0.4 applies it to the crawl only)
@@ -79,6 +81,7 @@ LOGIN_PASSWORD_FIELD=${LOGIN_PASSWORD_FIELD:-password}
 SQLMAP_LEVEL=${SQLMAP_LEVEL:-3}
 SQLMAP_RISK=${SQLMAP_RISK:-2}
 SQLMAP_EXTRA=${SQLMAP_EXTRA:-}
+SQLMAP_TARGETS=${SQLMAP_TARGETS:-}
 WAPITI_MODULES=${WAPITI_MODULES:-xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csp,http_headers,cookieflags,csrf,methods}
 WAPITI_TIME=${WAPITI_TIME:-180}
 WAPITI_ATTACK_TIME=${WAPITI_ATTACK_TIME:-60}
@@ -266,6 +269,7 @@ failed=0
 for entry in "${sqlmap_targets[@]}"; do
   name=${entry%%|*}
   url=${entry#*|}
+  if [ -n "$SQLMAP_TARGETS" ] && [[ " $SQLMAP_TARGETS " != *" $name "* ]]; then continue; fi
   args=(-u "$url" --batch --disable-coloring --flush-session --output-dir "$out/sqlmap" --dbms SQLite
         --level "$SQLMAP_LEVEL" --risk "$SQLMAP_RISK" --timeout 30 --retries 1)
   case $name in
