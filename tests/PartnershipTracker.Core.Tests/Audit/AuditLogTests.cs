@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
@@ -89,6 +90,34 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_ForAReaderWhoCannotSeeALinkedArea_ShowsItsIdAsNull_StoredEntryAndUnrestrictedReadUnchanged()
+    {
+        int areaId;
+        int achievementId;
+        await using (var db = _database.CreateContext())
+        {
+            var area = new Area { ProgrammeId = (await db.Programmes.SingleAsync()).Id, Name = "Secret area", Classification = Classification.NatoSecret };
+            db.Areas.Add(area);
+            await db.SaveChangesAsync();
+            var achievement = new Achievement { ProgrammeId = area.ProgrammeId, Title = "Public fact", AreaId = area.Id, Classification = Classification.Public };
+            db.Achievements.Add(achievement);
+            await db.SaveChangesAsync();
+            (areaId, achievementId) = (area.Id, achievement.Id);
+        }
+
+        await using var restricted = ReaderContext(RecordAccess.Reader(Classification.Public, null, null));
+        var seen = (await new ListAuditEntries(restricted).HandleAsync(new AuditQuery(Event: "record.created"))).Value!;
+        await using var everything = _database.CreateContext();
+        var all = (await new ListAuditEntries(everything).HandleAsync(new AuditQuery(Event: "record.created"))).Value!;
+        var stored = await everything.AuditEntries.SingleAsync(a => a.RecordType == RecordType.Achievement && a.RecordId == achievementId);
+
+        Assert.DoesNotContain(seen.Items, i => i.RecordType == RecordType.Area);
+        Assert.Equal(JsonValueKind.Null, AreaIdAfter(seen.Items.Single(i => i.RecordId == achievementId).Details).ValueKind);
+        Assert.Equal(areaId, AreaIdAfter(all.Items.Single(i => i.RecordType == RecordType.Achievement && i.RecordId == achievementId).Details).GetInt32());
+        Assert.Equal(areaId, AreaIdAfter(stored.Details).GetInt32());
+    }
+
+    [Fact]
     public async Task List_SinceAfterUntilOrLimitOutOfRange_Invalid()
     {
         await using var db = _database.CreateContext();
@@ -100,6 +129,9 @@ public sealed class AuditLogTests : IAsyncLifetime
         Assert.Equal((FailureKind.Invalid, "since must not be after until"), (backwards.Failure!.Kind, backwards.Failure.Message));
         Assert.Equal(["limit"], tooMany.Failure!.Fields!.Keys);
     }
+
+    private static JsonElement AreaIdAfter(string details) =>
+        JsonDocument.Parse(details).RootElement.GetProperty("AreaId").GetProperty("after").Clone();
 
     private PtrackDbContext ReaderContext(RecordAccess access)
     {

@@ -235,6 +235,45 @@ public sealed class ApprovedVersionTests : IAsyncLifetime
         Assert.Contains($"| Defence Transformation | {_approvedTitle}", withDrafts, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Overview_ApprovedAreaRenamedTwiceByContributor_ApprovedOnlyKeepsTheApprovedAliases()
+    {
+        int areaId;
+        string approvedName;
+        IReadOnlyList<string> approvedAliases;
+        await using (var db = _database.CreateContext())
+        {
+            var area = await db.Areas.Include(a => a.Aliases).Where(a => a.Aliases.Any(x => x.Name != a.Name)).OrderBy(a => a.Id).FirstAsync();
+            (areaId, approvedName) = (area.Id, area.Name);
+            approvedAliases = (await new GetProgrammeOverview(db, new ProgrammeLookup(db)).HandleAsync("nato-bih", approvedOnly: true)).Value!.Areas.Single(a => a.Id == areaId).Aliases;
+            Assert.NotEmpty(approvedAliases);
+        }
+
+        ActAs("carla", Role.Contributor);
+        foreach (var name in new[] { "Interim draft name", "Final draft name" })
+        {
+            await using var db = _database.CreateContext();
+            var area = await db.Areas.SingleAsync(a => a.Id == areaId);
+            var renamed = await new EditArea(db, new ProgrammeLookup(db)).UpdateAsync(areaId, area.Revision, new AreaInput { Name = name, Description = area.Description, Chapter = area.Chapter?.ToString() });
+            Assert.True(renamed.Succeeded, renamed.Failure?.Message);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var overviews = new GetProgrammeOverview(db, new ProgrammeLookup(db));
+            var approvedOnly = (await overviews.HandleAsync("nato-bih", approvedOnly: true)).Value!.Areas.Single(a => a.Id == areaId);
+            var withDrafts = (await overviews.HandleAsync("nato-bih", approvedOnly: false)).Value!.Areas.Single(a => a.Id == areaId);
+
+            Assert.Equal(approvedName, approvedOnly.Name);
+            Assert.Equal(approvedAliases.Order().ToList(), approvedOnly.Aliases.Order().ToList());
+            Assert.Equal("Final draft name", withDrafts.Name);
+            Assert.Equal(approvedAliases.Append(approvedName).Append("Interim draft name").Order().ToList(), withDrafts.Aliases.Order().ToList());
+        }
+
+        var (approvedReport, _) = await ReportsAsync();
+        Assert.DoesNotContain("draft name", approvedReport, StringComparison.Ordinal);
+    }
+
     /// <summary>The Defense Reform row of the progress areas table (the report's first table row for that area).</summary>
     private static string DefenseRow(string markdown) =>
         markdown.Split('\n').First(line => line.StartsWith("| Defense Reform |", StringComparison.Ordinal));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PartnershipTracker.Domain;
 using PartnershipTracker.Tests.Web;
 
 namespace PartnershipTracker.Tests.Api;
@@ -155,6 +157,29 @@ public sealed class ApiRecordsTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.Equal(["sourceId: source 999999 does not exist in this programme"], refused.Errors("sourceId"));
         var only = Assert.Single(listed.Body.GetProperty("items").EnumerateArray());
         Assert.Equal("annual report", only.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task AddObservation_ByContributor_AuditedWithTheIndicatorsMarkingValuesActorAndAddress()
+    {
+        var indicator = await app.Client.SendAsync(HttpMethod.Post, "/api/v1/indicators", """{"name":"Audited observations","unit":"people","classification":"NATO RESTRICTED"}""");
+        var id = indicator.Body.GetProperty("id").GetInt32();
+        await app.CreateUserAsync("obs-contributor", Role.Contributor, Classification.NatoSecret, null, "NATO");
+        using var contributor = await app.ApiClientAsync("obs-contributor");
+
+        var added = await contributor.SendAsync(HttpMethod.Post, $"/api/v1/indicators/{id}/observations", """{"value":62,"outOf":63,"period":"2026-11","confidence":"low","note":"contributor figure"}""");
+
+        Assert.Equal(HttpStatusCode.Created, added.Status);
+        await using var db = app.Database.CreateContext();
+        var entry = await db.AuditEntries.SingleAsync(a => a.Event == "observation.added" && a.RecordType == RecordType.Indicator && a.RecordId == id);
+        var created = await db.AuditEntries.SingleAsync(a => a.Event == "record.created" && a.RecordType == RecordType.Indicator && a.RecordId == id);
+        Assert.Equal(("obs-contributor", Classification.NatoRestricted, created.RemoteAddress), (entry.Actor, entry.Classification, entry.RemoteAddress));
+        using var details = JsonDocument.Parse(entry.Details);
+        Assert.Equal(
+            (added.Body.GetProperty("id").GetInt32(), id, 62m, 63m, "2026-11", "low", "contributor figure"),
+            (details.RootElement.GetProperty("observationId").GetInt32(), details.RootElement.GetProperty("IndicatorId").GetInt32(), details.RootElement.GetProperty("value").GetDecimal(),
+                details.RootElement.GetProperty("outOf").GetDecimal(), details.RootElement.GetProperty("period").GetString(), details.RootElement.GetProperty("confidence").GetString(),
+                details.RootElement.GetProperty("note").GetString()));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
@@ -26,7 +28,10 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Items, long? NextBefore);
 /// reader's marking: an entry about a record the reader may not see (its <see cref="AuditEntry.Classification"/> and
 /// <see cref="AuditEntry.ReleasableTo"/> against <see cref="PtrackDbContext.Access"/>) is left out, as if it were not
 /// there. Entries about no record (sign-ins, exports) are all listed: who may read the log at all is the front end's
-/// decision (admins). Failures: Invalid for a limit out of range or <c>since</c> after <c>until</c>.
+/// decision (admins). In the details of a record event, a link to another record (<see cref="LinkFields"/>: an area,
+/// an initiative, a source) that the reader may not see reads as JSON null, as in the record's history
+/// (<see cref="History.GetRecordHistory"/>): a hidden record leaves no trace, not even its id. The stored entry is not
+/// changed (the log is append-only), and an unrestricted reader (the CLI) reads it as stored. Failures: Invalid for a limit out of range or <c>since</c> after <c>until</c>.
 /// </summary>
 public sealed class ListAuditEntries(PtrackDbContext db)
 {
@@ -87,7 +92,79 @@ public sealed class ListAuditEntries(PtrackDbContext db)
             rows.RemoveAt(rows.Count - 1);
         }
 
+        if (!db.Access.SeesAll)
+        {
+            rows = await HideLinksAsync(rows, cancellationToken);
+        }
+
         return new AuditPage(rows, more ? rows[^1].Id : null);
+    }
+
+    /// <summary>The fields of a record event's details that hold the id of another record, and that record's type.</summary>
+    public static IReadOnlyDictionary<string, RecordType> LinkFields { get; } = new Dictionary<string, RecordType>(StringComparer.Ordinal)
+    {
+        ["AreaId"] = RecordType.Area,
+        ["InitiativeId"] = RecordType.Initiative,
+        ["PreviousVersionId"] = RecordType.Source,
+        ["SourceId"] = RecordType.Source,
+        ["IndicatorId"] = RecordType.Indicator,
+    };
+
+    /// <summary>The rows with every link to a record the reader may not see (or that no longer exists) as JSON null.</summary>
+    private async Task<List<AuditRow>> HideLinksAsync(List<AuditRow> rows, CancellationToken cancellationToken)
+    {
+        var seen = new Dictionary<(RecordType, int), bool>();
+        var result = new List<AuditRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!row.Event.StartsWith("record.", StringComparison.Ordinal) && !row.Event.StartsWith("observation.", StringComparison.Ordinal)
+                || JsonNode.Parse(row.Details) is not JsonObject details)
+            {
+                result.Add(row);
+                continue;
+            }
+
+            var changed = false;
+            foreach (var (name, value) in details.ToList())
+            {
+                if (!LinkFields.TryGetValue(name, out var type))
+                {
+                    continue;
+                }
+
+                if (value is JsonObject change)
+                {
+                    foreach (var side in new[] { "before", "after" })
+                    {
+                        if (change[side] is JsonValue id && id.GetValueKind() == JsonValueKind.Number && !await VisibleAsync(type, id.GetValue<int>()))
+                        {
+                            change[side] = null;
+                            changed = true;
+                        }
+                    }
+                }
+                else if (value is JsonValue id && id.GetValueKind() == JsonValueKind.Number && !await VisibleAsync(type, id.GetValue<int>()))
+                {
+                    details[name] = null;
+                    changed = true;
+                }
+            }
+
+            result.Add(changed ? row with { Details = details.ToJsonString() } : row);
+        }
+
+        return result;
+
+        async Task<bool> VisibleAsync(RecordType type, int id)
+        {
+            if (!seen.TryGetValue((type, id), out var visible))
+            {
+                visible = await EditableRecords.FindAsync(db, type, id, includeDeleted: true, cancellationToken) is not null;
+                seen[(type, id)] = visible;
+            }
+
+            return visible;
+        }
     }
 
     /// <summary>The marking rule of <see cref="Security.RecordAccess.CanSee(Classification, string?)"/> as a query condition, for entries about a record.</summary>

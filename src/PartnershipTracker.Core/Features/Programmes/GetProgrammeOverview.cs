@@ -71,8 +71,7 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
 
         if (approvedOnly)
         {
-            areas = Merged(areas, await AsApprovedAsync(db.Areas.Include(a => a.Aliases), id,
-                a => new AreaRow(a.Id, a.Name, a.Description, a.Chapter, a.Aliases.Where(x => x.Name != a.Name).Select(x => x.Name).ToList()), cancellationToken), a => a.Id);
+            areas = Merged(areas, await AreasAsApprovedAsync(id, cancellationToken), a => a.Id);
             achievements = Merged(achievements, await AsApprovedAsync(db.Achievements, id,
                 a => new AchievementRow(a.Id, a.AreaId, null, a.Title, a.Date, a.TruncatedInSource), cancellationToken), a => a.Id);
             challenges = Merged(challenges, await AsApprovedAsync(db.Challenges, id,
@@ -141,6 +140,61 @@ public sealed class GetProgrammeOverview(PtrackDbContext db, ProgrammeLookup pro
             .Where(r => r.ProgrammeId == programmeId && r.ReviewState != ReviewState.Approved && r.ApprovedVersion != null)
             .ToListAsync(cancellationToken);
         return found.Where(r => ApprovedVersions.ApplyTo(r, db.Model)).Select(row).ToList();
+    }
+
+    /// <summary>
+    /// Areas read as their approved version, with the other names they had then: a rename keeps the new name as an
+    /// alias (EditArea), so the names the area took since it left Approved (its current name and any in between, from
+    /// its change history) are left out, unless the approved version bears that name.
+    /// </summary>
+    private async Task<List<AreaRow>> AreasAsApprovedAsync(int programmeId, CancellationToken cancellationToken)
+    {
+        var found = await db.Areas.Include(a => a.Aliases).AsNoTracking()
+            .Where(a => a.ProgrammeId == programmeId && a.ReviewState != ReviewState.Approved && a.ApprovedVersion != null)
+            .ToListAsync(cancellationToken);
+        var ids = found.Select(a => a.Id).ToList();
+        var changes = (await db.ChangeRecords.AsNoTracking().Where(c => c.RecordType == RecordType.Area && ids.Contains(c.RecordId)).OrderBy(c => c.Id)
+            .Select(c => new { c.RecordId, c.Changes }).ToListAsync(cancellationToken)).ToLookup(c => c.RecordId, c => c.Changes);
+        var rows = new List<AreaRow>();
+        foreach (var area in found)
+        {
+            var unapproved = NamesSinceApproved(changes[area.Id]);
+            unapproved.Add(area.Name);
+            if (!ApprovedVersions.ApplyTo(area, db.Model))
+            {
+                continue;
+            }
+
+            unapproved.Remove(area.Name);
+            rows.Add(new AreaRow(area.Id, area.Name, area.Description, area.Chapter,
+                area.Aliases.OrderBy(x => x.Id).Select(x => x.Name).Where(x => x != area.Name && !unapproved.Contains(x)).ToList()));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The names an area was given (by its change history, oldest change first) since it last left the approved state.</summary>
+    private static HashSet<string> NamesSinceApproved(IEnumerable<string> changes)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            using var json = JsonDocument.Parse(change);
+            if (json.RootElement.TryGetProperty(nameof(IEditableRecord.ReviewState), out var state)
+                && state.TryGetProperty("before", out var before) && before.ValueKind == JsonValueKind.String
+                && before.GetString() == nameof(ReviewState.Approved))
+            {
+                names.Clear();
+            }
+
+            if (json.RootElement.TryGetProperty(nameof(Area.Name), out var name)
+                && name.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String)
+            {
+                names.Add(after.GetString()!);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Indicators read as their approved version, with their observations (not reviewed on their own) as they are.</summary>

@@ -52,7 +52,7 @@ public sealed class DeletePagesTests(WebAppFixture app) : IClassFixture<WebAppFi
         using (var restored = await app.PostFormAsync(undo.GetAttribute("action")!, $"/{section}?deleted={record.Id}", ("revision", undo.QuerySelector("input[name=revision]")!.GetAttribute("value")!)))
         {
             Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-            Assert.Equal($"/{section}/{record.Id}?restored=1", restored.Headers.Location!.OriginalString);
+            Assert.Equal($"/{section}/{record.Id}", restored.Headers.Location!.OriginalString);
         }
 
         await using (var db = app.Database.CreateContext())
@@ -60,8 +60,10 @@ public sealed class DeletePagesTests(WebAppFixture app) : IClassFixture<WebAppFi
             Assert.Equal((false, record.Revision + 2), await RecordSamples.StateAsync(db, type, record.Id));
         }
 
-        var back = await app.GetPageAsync($"/{section}/{record.Id}?restored=1");
-        Assert.Contains("restored", back.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var back = await app.GetPageAsync($"/{section}/{record.Id}");
+        Assert.Equal($"{char.ToUpperInvariant(noun[0])}{noun[1..]} restored.", back.QuerySelector(".notice")!.TextContent.Trim());
+        var spoofed = await app.GetPageAsync($"/{section}/{record.Id}?restored=1");
+        Assert.DoesNotContain(spoofed.QuerySelectorAll(".notice"), n => n.TextContent.Contains("restored", StringComparison.Ordinal));
         Assert.Equal($"Revision {record.Revision + 2}", back.QuerySelector(".record-actions .revision")!.TextContent.Trim());
         var changes = back.QuerySelectorAll("section.history .change").Take(2).Select(c => (Action: c.QuerySelector(".action")!.TextContent, Actor: c.QuerySelector(".actor")!.TextContent)).ToList();
         Assert.Equal([("restored", WebAppFixture.AdminName), ("deleted", WebAppFixture.AdminName)], changes);

@@ -109,10 +109,23 @@ public sealed class PurgeWebTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Equal("Delete achievement “Page purge achievement” for good?", confirm.QuerySelector("h1")!.TextContent);
 
         using var posted = await app.PostFormAsync($"/achievements/{id}/purge", $"/achievements/{id}/purge", ("revision", "2"));
-        Assert.Equal((HttpStatusCode.Redirect, $"/deleted?purged={id}&purgedType=achievement"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Redirect, "/deleted"), (posted.StatusCode, posted.Headers.Location?.OriginalString));
         var after = await app.GetPageAsync(posted.Headers.Location!.OriginalString);
         Assert.Equal($"Achievement {id} was deleted for good, with its evidence and history.", after.QuerySelector(".notice")!.TextContent);
         Assert.DoesNotContain(after.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/achievements/{id}/purge");
+        var reloaded = await app.GetPageAsync("/deleted");
+        Assert.Null(reloaded.QuerySelector(".notice"));
+    }
+
+    [Fact]
+    public async Task Pages_DeletedNoticeFromQueryString_NotShown()
+    {
+        var live = await AchievementAsync("Notice spoof achievement");
+
+        var spoofed = await app.GetPageAsync($"/deleted?purged={live}&purgedType=achievement");
+
+        Assert.Null(spoofed.QuerySelector(".notice"));
+        Assert.DoesNotContain("deleted for good", spoofed.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Programmes;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
 
 namespace PartnershipTracker.Core.Features.Records.Editing;
@@ -33,8 +34,17 @@ public sealed record ObservationInput
 /// second value for the same period is kept beside the first, never replacing it. Failures: NotFound for an
 /// unknown or deleted indicator, Invalid with every field message at once.
 /// </summary>
-public sealed class AddObservation(PtrackDbContext db)
+/// <remarks>
+/// Every added observation writes the audit entry <see cref="AddedEvent"/> (PRODUCT.md C9: every change is logged) about
+/// the indicator, with its marking (an entry a reader may not see is left out of their audit log), the actor, the
+/// client address and details <c>{"observationId","IndicatorId","value","outOf","period","periodText","SourceId",
+/// "confidence","note"}</c>, in the same transaction as the observation.
+/// </remarks>
+public sealed class AddObservation(PtrackDbContext db, TimeProvider time)
 {
+    /// <summary>The audit event of an added observation.</summary>
+    public const string AddedEvent = "observation.added";
+
     /// <summary>Largest magnitude of a value or whole: 10^14 (the column keeps 18 digits, 4 after the point).</summary>
     public const decimal MaxMagnitude = 100_000_000_000_000m;
 
@@ -98,8 +108,27 @@ public sealed class AddObservation(PtrackDbContext db)
             Confidence = confidence,
             Note = note,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Observations.Add(observation);
         await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(AuditLog.Entry(
+            time.GetUtcNow(), db.Actor.Name, AddedEvent,
+            new Dictionary<string, object?>
+            {
+                ["observationId"] = observation.Id,
+                ["IndicatorId"] = indicatorId,
+                ["value"] = observation.Value,
+                ["outOf"] = observation.OutOf,
+                ["period"] = period?.ToString(),
+                ["periodText"] = periodText,
+                ["SourceId"] = input.SourceId,
+                ["confidence"] = confidence,
+                ["note"] = note,
+            },
+            db.Actor.RemoteAddress,
+            indicator));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ObservationRow(observation.Id, observation.Value, observation.OutOf, period, periodText, input.SourceId, sourceTitle, sourceUrl, confidence, note);
     }
 }

@@ -22,19 +22,16 @@ public sealed class DeletedModel(ListDeletedRecords handler) : PageModel
     /// <summary>Why the query was not used as given.</summary>
     public string? Message { get; private set; }
 
-    /// <summary>"achievement 12 was deleted for good" after a purge (<c>?purged=12&amp;purgedType=achievement</c>).</summary>
+    /// <summary>"Achievement 12 was deleted for good …" once after a purge: set by the purge POST (<see cref="RecordActionPage.NoticeKey"/>), never from the query string.</summary>
     public string? Purged { get; private set; }
 
     /// <summary>True for an admin: each row offers "Delete for good" (the purge page).</summary>
     public bool CanPurge => User.RoleOf() == Role.Admin;
 
     public async Task<IActionResult> OnGetAsync(
-        [FromQuery] string? type, [FromQuery] string? programme, [FromQuery] int? purged, [FromQuery] string? purgedType, CancellationToken cancellationToken)
+        [FromQuery] string? type, [FromQuery] string? programme, CancellationToken cancellationToken)
     {
-        if (purged is { } purgedId && RecordSections.FromNoun(purgedType ?? string.Empty) is { } purgedSection)
-        {
-            Purged = $"{purgedSection.Title} {purgedId} was deleted for good, with its evidence and history.";
-        }
+        Purged = TempData[RecordActionPage.NoticeKey] as string;
 
         if (!string.IsNullOrWhiteSpace(type))
         {

@@ -5,8 +5,8 @@ namespace PartnershipTracker.Web.Pages.Records;
 
 /// <summary>
 /// <c>/X/ID/purge</c> (admins only): GET asks to confirm deleting a deleted record for good, with what goes with it;
-/// POST purges it (<see cref="PurgeRecord"/>) and sends the browser to <c>/deleted</c>, whose notice names what was
-/// purged. A live record is a 409 ("delete it first"); a record others point at comes back with the reason (409).
+/// POST purges it (<see cref="PurgeRecord"/>) and sends the browser to <c>/deleted</c>, whose notice (set by this POST,
+/// <see cref="RecordActionPage.NoticeKey"/>) names what was purged. A live record is a 409 ("delete it first"); a record others point at comes back with the reason (409).
 /// </summary>
 public sealed class PurgeModel(GetRecordSummary summaries, PurgeRecord purge) : RecordActionPage(summaries)
 {
@@ -15,7 +15,9 @@ public sealed class PurgeModel(GetRecordSummary summaries, PurgeRecord purge) : 
     protected override async Task<Failure?> RunAsync(RecordAtRevision request, CancellationToken cancellationToken) =>
         (await purge.HandleAsync(request, cancellationToken)).Failure;
 
-    protected override string Done(int id) => "/deleted?purged=" + Text(id) + "&purgedType=" + Uri.EscapeDataString(Section.Singular);
+    protected override string Done(int id) => "/deleted";
+
+    protected override string? Notice(int id) => $"{Section.Title} {Text(id)} was deleted for good, with its evidence and history.";
 
     protected override Failure? Refuse(RecordSummary record) => record.DeletedAt is not null ? null
         : Failure.Conflict($"{Section.Singular} {record.Id} is not deleted: delete it first; only a deleted record can be purged");

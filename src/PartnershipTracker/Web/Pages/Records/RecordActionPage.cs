@@ -44,6 +44,11 @@ public abstract class RecordActionPage(GetRecordSummary summaries) : PageModel
         var failure = await RunAsync(new RecordAtRevision(Section.Type, id, expected), cancellationToken);
         if (failure is null)
         {
+            if (Notice(id) is { } notice)
+            {
+                TempData[NoticeKey] = notice;
+            }
+
             return Redirect(Done(id));
         }
 
@@ -63,6 +68,16 @@ public abstract class RecordActionPage(GetRecordSummary summaries) : PageModel
 
     /// <summary>Where the browser goes once the action is done.</summary>
     protected abstract string Done(int id);
+
+    /// <summary>
+    /// The TempData key of the notice the next page shows once after a done action ("Achievement 12 was deleted for
+    /// good …"). The notice is set by the server on the POST that did the action, never taken from the query string, so
+    /// a link cannot make a page claim that something was done.
+    /// </summary>
+    public const string NoticeKey = "ptrack.notice";
+
+    /// <summary>The notice the page at <see cref="Done"/> shows once, or null for none.</summary>
+    protected virtual string? Notice(int id) => null;
 
     /// <summary>Why the action cannot be asked for in the record's state (shown as a failure), or null when it can.</summary>
     protected virtual Failure? Refuse(RecordSummary record) => null;
