@@ -101,7 +101,7 @@ public sealed class ClearanceCeilingTests : IAsyncLifetime
             reset.Failure!.Message);
         var after = await StoredAsync("secret-admin");
         Assert.Equal(
-            (before.PasswordHash, before.SecurityStamp, Role.Admin, Classification.NatoSecret, (DateTimeOffset?)null, false),
+            (before.PasswordHash, before.SecurityStamp, Role.Admin, Classification.NatoSecret, (DateTimeOffset?)null, before.MustChangePassword),
             (after.PasswordHash, after.SecurityStamp, after.Role, after.Clearance, after.DisabledAt, after.MustChangePassword));
         await using var read = _database.CreateContext();
         Assert.False(await read.AuditEntries.AnyAsync(a => a.Actor == "public-admin"));
