@@ -85,7 +85,10 @@ public sealed class SoftDeleteTests : ExampleDatabaseTest
         await setup.SaveChangesAsync();
         setup.Achievements.Add(new Achievement
         {
-            ProgrammeId = programmeId, AreaId = area.Id, Title = "Secret step", Classification = Classification.NatoSecret,
+            ProgrammeId = programmeId,
+            AreaId = area.Id,
+            Title = "Secret step",
+            Classification = Classification.NatoSecret,
             DeletedAt = deleted ? Database.Time.GetUtcNow() : null,
         });
         await setup.SaveChangesAsync();
