@@ -5,6 +5,7 @@ using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Features.Ingest;
 using PartnershipTracker.Core.Features.Programmes;
 using PartnershipTracker.Core.Features.Records;
+using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
 using PartnershipTracker.Testing;
 
@@ -47,6 +48,51 @@ public sealed class SoftDeleteTests : ExampleDatabaseTest
         Assert.StartsWith($"area {cyber.Id} still has {uses} records", deleted.Failure!.Message, StringComparison.Ordinal);
         await using var read = Database.CreateContext();
         Assert.Equal((1, null), await read.Areas.Where(a => a.Id == cyber.Id).Select(a => new ValueTuple<int, DateTimeOffset?>(a.Revision, a.DeletedAt)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task DeleteRecord_AreaWhoseOnlyLiveRecordIsHidden_ConflictWithoutCountAndNothingChanges()
+    {
+        var area = await AddPublicAreaWithSecretAchievementAsync(deleted: false);
+        await using var db = Database.CreateContext(RecordAccess.Reader(Classification.Public, null, null));
+
+        var deleted = await new DeleteRecord(db, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, area.Id, area.Revision));
+
+        Assert.Equal(FailureKind.Conflict, deleted.Failure?.Kind);
+        Assert.Equal($"area {area.Id} still has records that belong to it; they must be moved or deleted first", deleted.Failure!.Message);
+        await using var read = Database.CreateContext();
+        Assert.Null(await read.Areas.Where(a => a.Id == area.Id).Select(a => a.DeletedAt).SingleAsync());
+    }
+
+    [Fact]
+    public async Task DeleteRecord_AreaWhoseOnlyHiddenRecordIsDeleted_Deleted()
+    {
+        var area = await AddPublicAreaWithSecretAchievementAsync(deleted: true);
+        await using var db = Database.CreateContext(RecordAccess.Reader(Classification.Public, null, null));
+
+        var deleted = await new DeleteRecord(db, Database.Time).HandleAsync(new RecordAtRevision(RecordType.Area, area.Id, area.Revision));
+
+        Assert.Equal(new RecordRevision(RecordType.Area, area.Id, area.Revision + 1, Database.Time.GetUtcNow()), deleted.Value);
+    }
+
+    /// <summary>A PUBLIC area whose one achievement is NATO SECRET (live, or deleted when <paramref name="deleted"/>).</summary>
+    private async Task<Area> AddPublicAreaWithSecretAchievementAsync(bool deleted)
+    {
+        await using var setup = Database.CreateContext();
+        var programmeId = await setup.Programmes.Select(p => p.Id).FirstAsync();
+        var area = new Area { ProgrammeId = programmeId, Name = "Public Area", Classification = Classification.Public };
+        setup.Areas.Add(area);
+        await setup.SaveChangesAsync();
+        setup.Achievements.Add(new Achievement
+        {
+            ProgrammeId = programmeId,
+            AreaId = area.Id,
+            Title = "Secret step",
+            Classification = Classification.NatoSecret,
+            DeletedAt = deleted ? Database.Time.GetUtcNow() : null,
+        });
+        await setup.SaveChangesAsync();
+        return area;
     }
 
     [Fact]

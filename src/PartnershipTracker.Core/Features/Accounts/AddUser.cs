@@ -23,7 +23,8 @@ public sealed record AddedUser(UserSummary User, string? GeneratedPassword);
 /// Adds a user, who must change the password at their first sign-in (<see cref="Domain.User.MustChangePassword"/>), and
 /// writes the audit entry "user.created" (never the password). Failures: Invalid with a message per
 /// field (name, role, clearance, nationality, organisation, password: see <see cref="PasswordPolicy"/>), Conflict
-/// when a user of that name exists already, case ignored.
+/// when a user of that name exists already, case ignored, Forbidden for a clearance above the acting reader's
+/// (<see cref="PtrackDbContext.Access"/>; the CLI may grant any).
 /// </summary>
 public sealed class AddUser(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -42,6 +43,11 @@ public sealed class AddUser(PtrackDbContext db, IChangeActor actor, TimeProvider
         if (errors.Any)
         {
             return errors.ToFailure(UserAccounts.Noun);
+        }
+
+        if (UserAccounts.RefuseGrant(db.Access, clearance) is { } refused)
+        {
+            return refused;
         }
 
         var normalized = UserAccounts.NormalizeName(name!);
@@ -75,7 +81,7 @@ public sealed class AddUser(PtrackDbContext db, IChangeActor actor, TimeProvider
             nationality = user.Nationality,
             organisation = user.Organisation,
             passwordGenerated = generated is not null,
-        }));
+        }, actor.RemoteAddress));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

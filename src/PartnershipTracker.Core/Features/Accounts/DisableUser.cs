@@ -10,7 +10,8 @@ namespace PartnershipTracker.Core.Features.Accounts;
 /// Disables the user called <c>name</c>: they cannot sign in, their sessions are deleted now, and their API tokens
 /// are refused from now on (sign-in and token checks look at <see cref="User.DisabledAt"/>). Sets a new security stamp and
 /// writes the audit entry "user.disabled". Disabling a disabled user changes nothing. Failures: NotFound for an unknown
-/// user, Conflict for the last enabled admin (someone must be left to manage users).
+/// user, Conflict for the last enabled admin (someone must be left to manage users), Forbidden when the user is cleared above
+/// the acting reader (<see cref="PtrackDbContext.Access"/>; the CLI may disable anyone).
 /// </summary>
 public sealed class DisableUser(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -23,6 +24,11 @@ public sealed class DisableUser(PtrackDbContext db, IChangeActor actor, TimeProv
         }
 
         var user = found.Value!;
+        if (UserAccounts.RefuseActingOn(db.Access, user) is { } refused)
+        {
+            return refused;
+        }
+
         if (user.DisabledAt is not null)
         {
             return UserSummary.Of(user);
@@ -37,7 +43,7 @@ public sealed class DisableUser(PtrackDbContext db, IChangeActor actor, TimeProv
         user.DisabledAt = now;
         user.SecurityStamp = UserAccounts.NewSecurityStamp();
         var sessions = await UserAccounts.EndSessionsAsync(db, user, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(now, actor.Name, "user.disabled", new { name = user.Name, sessionsEnded = sessions }));
+        db.AuditEntries.Add(AuditLog.Entry(now, actor.Name, "user.disabled", new { name = user.Name, sessionsEnded = sessions }, actor.RemoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return UserSummary.Of(user);
     }
@@ -46,7 +52,7 @@ public sealed class DisableUser(PtrackDbContext db, IChangeActor actor, TimeProv
 /// <summary>
 /// Enables a disabled user again: they may sign in and their API tokens that are not revoked work again. Sets a new
 /// security stamp and writes the audit entry "user.enabled". Enabling an enabled user changes nothing. Failures:
-/// NotFound for an unknown user.
+/// NotFound for an unknown user, Forbidden when the user is cleared above the acting reader.
 /// </summary>
 public sealed class EnableUser(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -59,6 +65,11 @@ public sealed class EnableUser(PtrackDbContext db, IChangeActor actor, TimeProvi
         }
 
         var user = found.Value!;
+        if (UserAccounts.RefuseActingOn(db.Access, user) is { } refused)
+        {
+            return refused;
+        }
+
         if (user.DisabledAt is null)
         {
             return UserSummary.Of(user);
@@ -66,7 +77,7 @@ public sealed class EnableUser(PtrackDbContext db, IChangeActor actor, TimeProvi
 
         user.DisabledAt = null;
         user.SecurityStamp = UserAccounts.NewSecurityStamp();
-        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.enabled", new { name = user.Name }));
+        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), actor.Name, "user.enabled", new { name = user.Name }, actor.RemoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return UserSummary.Of(user);
     }

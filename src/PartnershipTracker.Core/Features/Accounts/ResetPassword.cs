@@ -17,7 +17,8 @@ public sealed record PasswordReset(UserSummary User, string? GeneratedPassword);
 /// of failed sign-ins, sets a new security stamp, ends the user's sessions and sets <see cref="Domain.User.MustChangePassword"/>
 /// (the user must choose their own password before anything else: OWASP ASVS 5.0 6.4.1); writes the audit entry
 /// "user.password-reset" (never the password). Failures: Invalid when the password breaks
-/// <see cref="PasswordPolicy"/>, NotFound for an unknown user.
+/// <see cref="PasswordPolicy"/>, NotFound for an unknown user, Forbidden when the user is cleared above the
+/// acting reader (<see cref="PtrackDbContext.Access"/>; the CLI may reset anyone).
 /// </summary>
 public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -40,6 +41,11 @@ public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimePr
         }
 
         var user = found.Value!;
+        if (UserAccounts.RefuseActingOn(db.Access, user) is { } refused)
+        {
+            return refused;
+        }
+
         user.PasswordHash = Passwords.Hash(password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
@@ -52,7 +58,7 @@ public sealed class ResetPassword(PtrackDbContext db, IChangeActor actor, TimePr
             name = user.Name,
             passwordGenerated = generated is not null,
             sessionsEnded = sessions,
-        }));
+        }, actor.RemoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return new PasswordReset(UserSummary.Of(user), generated);
     }

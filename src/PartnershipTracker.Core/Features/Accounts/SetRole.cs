@@ -14,7 +14,8 @@ public sealed record SetRoleRequest(string? Name, string? Role);
 /// Changes a user's role: a new security stamp, their sessions ended (they sign in again with the new role), and the
 /// audit entry "user.role-changed" with the role before and after. Setting the role they have changes nothing and
 /// writes nothing. Failures: Invalid for an unknown role, NotFound for an unknown user, Conflict when it would take
-/// the admin role from the last enabled admin.
+/// the admin role from the last enabled admin, Forbidden when the user is cleared above the acting reader
+/// (<see cref="PtrackDbContext.Access"/>; the CLI may do anything).
 /// </summary>
 public sealed class SetRole(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -30,6 +31,11 @@ public sealed class SetRole(PtrackDbContext db, IChangeActor actor, TimeProvider
         }
 
         var user = found.Value!;
+        if (UserAccounts.RefuseActingOn(db.Access, user) is { } refused)
+        {
+            return refused;
+        }
+
         if (user.Role == role)
         {
             return UserSummary.Of(user);
@@ -42,7 +48,7 @@ public sealed class SetRole(PtrackDbContext db, IChangeActor actor, TimeProvider
 
         var before = user.Role;
         user.Role = role!.Value;
-        return await UserAccounts.SaveWithSessionsEndedAsync(db, user, actor.Name, time.GetUtcNow(), "user.role-changed", sessions => new
+        return await UserAccounts.SaveWithSessionsEndedAsync(db, user, actor, time.GetUtcNow(), "user.role-changed", sessions => new
         {
             name = user.Name,
             role = new { before = before.ToString(), after = user.Role.ToString() },

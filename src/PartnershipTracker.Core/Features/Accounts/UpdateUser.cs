@@ -17,7 +17,8 @@ public sealed record UpdateUserRequest(string? Name, string? Clearance = null, s
 /// <summary>
 /// Updates a user's clearance, nationality or organisation. When anything changed: a new security stamp, their
 /// sessions ended (what they may see has changed), and the audit entry "user.updated" with each changed field
-/// before and after. Failures: Invalid with a message per field, NotFound for an unknown user.
+/// before and after. Failures: Invalid with a message per field, NotFound for an unknown user, Forbidden when the user is cleared above the acting reader
+/// (<see cref="PtrackDbContext.Access"/>) or the new clearance would be (the CLI may do anything).
 /// </summary>
 public sealed class UpdateUser(PtrackDbContext db, IChangeActor actor, TimeProvider time)
 {
@@ -35,6 +36,12 @@ public sealed class UpdateUser(PtrackDbContext db, IChangeActor actor, TimeProvi
         }
 
         var user = found.Value!;
+        var refused = UserAccounts.RefuseActingOn(db.Access, user) ?? (clearance is { } granted ? UserAccounts.RefuseGrant(db.Access, granted) : null);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (clearance is { } level && level != user.Clearance)
         {
@@ -60,6 +67,6 @@ public sealed class UpdateUser(PtrackDbContext db, IChangeActor actor, TimeProvi
         }
 
         return await UserAccounts.SaveWithSessionsEndedAsync(
-            db, user, actor.Name, time.GetUtcNow(), "user.updated", sessions => new { name = user.Name, changes, sessionsEnded = sessions }, cancellationToken);
+            db, user, actor, time.GetUtcNow(), "user.updated", sessions => new { name = user.Name, changes, sessionsEnded = sessions }, cancellationToken);
     }
 }

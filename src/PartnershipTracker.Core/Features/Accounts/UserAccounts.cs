@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PartnershipTracker.Core.Common;
 using PartnershipTracker.Core.Data;
+using PartnershipTracker.Core.Data.History;
 using PartnershipTracker.Core.Features.Records.Editing;
 using PartnershipTracker.Core.Security;
 using PartnershipTracker.Domain;
@@ -196,11 +197,11 @@ internal static class UserAccounts
     /// number of sessions ended.
     /// </summary>
     public static async Task<UserSummary> SaveWithSessionsEndedAsync(
-        PtrackDbContext db, User user, string actor, DateTimeOffset at, string eventName, Func<int, object> details, CancellationToken cancellationToken)
+        PtrackDbContext db, User user, IChangeActor actor, DateTimeOffset at, string eventName, Func<int, object> details, CancellationToken cancellationToken)
     {
         user.SecurityStamp = NewSecurityStamp();
         var sessions = await EndSessionsAsync(db, user, cancellationToken);
-        db.AuditEntries.Add(AuditLog.Entry(at, actor, eventName, details(sessions)));
+        db.AuditEntries.Add(AuditLog.Entry(at, actor.Name, eventName, details(sessions), actor.RemoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return UserSummary.Of(user);
     }
@@ -217,6 +218,30 @@ internal static class UserAccounts
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedName == normalized, cancellationToken);
         return user is null ? Failure.NotFound($"user '{FieldErrors.Shorten(given)}' does not exist") : user;
     }
+
+    /// <summary>
+    /// True when the acting reader (<see cref="PtrackDbContext.Access"/>) may grant <paramref name="clearance"/>, or act
+    /// on a user cleared so: only up to their own clearance (fresh-eyes review 6, F3: otherwise an admin cleared PUBLIC
+    /// could raise their own clearance, or reset the password of a NATO SECRET admin and sign in as them). Unrestricted
+    /// access (the CLI: whoever can open the database file can read it all) may do anything.
+    /// </summary>
+    public static bool MayHandle(RecordAccess access, Classification clearance) =>
+        access.SeesAll || (!access.SeesNothing && clearance <= access.Clearance);
+
+    /// <summary>Forbidden unless the acting reader may grant <paramref name="clearance"/> (<see cref="MayHandle"/>); null when they may.</summary>
+    public static Failure? RefuseGrant(RecordAccess access, Classification clearance) =>
+        MayHandle(access, clearance)
+            ? null
+            : Failure.Forbidden($"you may not grant the clearance {Markings.Label(clearance)}: it is above your own ({OwnClearance(access)})");
+
+    /// <summary>Forbidden unless the acting reader is cleared at least as high as <paramref name="user"/> (<see cref="MayHandle"/>); null when they are.</summary>
+    public static Failure? RefuseActingOn(RecordAccess access, User user) =>
+        MayHandle(access, user.Clearance)
+            ? null
+            : Failure.Forbidden(
+                $"user '{user.Name}' is cleared {Markings.Label(user.Clearance)}, above your own clearance ({OwnClearance(access)}): only someone cleared at least as high may change them");
+
+    private static string OwnClearance(RecordAccess access) => access.SeesNothing ? "none" : Markings.Label(access.Clearance);
 
     /// <summary>True when another enabled admin than <paramref name="user"/> exists.</summary>
     public static Task<bool> HasOtherAdminAsync(PtrackDbContext db, User user, CancellationToken cancellationToken) =>

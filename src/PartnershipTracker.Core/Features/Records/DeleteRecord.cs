@@ -32,21 +32,45 @@ public sealed class DeleteRecord(PtrackDbContext db, TimeProvider time)
             return found.Failure!;
         }
 
-        if (request.Type == RecordType.Area && await CountUsesAsync(request.Id, cancellationToken) is var uses and > 0)
+        if (request.Type == RecordType.Area && await AreaInUseAsync(request.Id, cancellationToken) is { } inUse)
         {
-            return Failure.Conflict($"area {request.Id} still has {uses} record{(uses == 1 ? "" : "s")} (achievements, challenges, initiatives, recommendations or indicators); move or delete them first");
+            return Failure.Conflict(inUse);
         }
 
         found.Value!.DeletedAt = time.GetUtcNow();
         return await RecordEditing.SaveAsync(db, request, found.Value, cancellationToken);
     }
 
-    private async Task<int> CountUsesAsync(int areaId, CancellationToken cancellationToken) =>
-        await db.Achievements.CountAsync(r => r.AreaId == areaId, cancellationToken)
-        + await db.Challenges.CountAsync(r => r.AreaId == areaId, cancellationToken)
-        + await db.Initiatives.CountAsync(r => r.AreaId == areaId, cancellationToken)
-        + await db.Recommendations.CountAsync(r => r.AreaId == areaId, cancellationToken)
-        + await db.Indicators.CountAsync(r => r.AreaId == areaId, cancellationToken);
+    /// <summary>
+    /// Why the area cannot be deleted yet, or null: live records of every marking count (fresh-eyes review 6, F2: a
+    /// reader who cannot see a NATO SECRET achievement must not leave it in a deleted area). The message names the
+    /// number the actor can see; when only hidden records belong to the area it says no more than that, as
+    /// <see cref="PurgeRecord"/> does.
+    /// </summary>
+    private async Task<string?> AreaInUseAsync(int areaId, CancellationToken cancellationToken)
+    {
+        var visible = await CountUsesAsync(areaId, all: false, cancellationToken);
+        if (visible > 0)
+        {
+            return $"area {areaId} still has {visible} record{(visible == 1 ? "" : "s")} (achievements, challenges, initiatives, recommendations or indicators); move or delete them first";
+        }
+
+        return await CountUsesAsync(areaId, all: true, cancellationToken) > 0
+            ? $"area {areaId} still has records that belong to it; they must be moved or deleted first"
+            : null;
+    }
+
+    /// <summary>The live records of the area; <paramref name="all"/> counts those hidden by the marking filter too (the soft-delete filter stays on).</summary>
+    private async Task<int> CountUsesAsync(int areaId, bool all, CancellationToken cancellationToken) =>
+        await Live(db.Achievements, all).CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await Live(db.Challenges, all).CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await Live(db.Initiatives, all).CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await Live(db.Recommendations, all).CountAsync(r => r.AreaId == areaId, cancellationToken)
+        + await Live(db.Indicators, all).CountAsync(r => r.AreaId == areaId, cancellationToken);
+
+    private static IQueryable<T> Live<T>(IQueryable<T> set, bool all)
+        where T : class =>
+        all ? set.IgnoreQueryFilters([EditableRecords.MarkingFilter]) : set;
 }
 
 /// <summary>

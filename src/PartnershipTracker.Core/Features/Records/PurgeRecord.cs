@@ -83,7 +83,7 @@ public sealed class PurgeRecord(PtrackDbContext db, TimeProvider time)
             ["passages"] = removed.Passages,
         };
         db.Remove(record);
-        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), db.Actor.Name, PurgedEvent, details, record: record));
+        db.AuditEntries.Add(AuditLog.Entry(time.GetUtcNow(), db.Actor.Name, PurgedEvent, details, db.Actor.RemoteAddress, record));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

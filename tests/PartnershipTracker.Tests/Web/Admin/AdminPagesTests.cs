@@ -142,6 +142,42 @@ public sealed class AdminPagesTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task UserPage_PublicAdmin_CannotResetHigherClearedUserNorRaiseOwnClearance_403NothingChanges()
+    {
+        var admin = await app.CreateUserAsync("page-public-admin", Role.Admin, Classification.Public);
+        var secret = await app.CreateUserAsync("page-secret-viewer", Role.Viewer, Classification.NatoSecret);
+        using var client = await app.SignedInClientAsync(admin.Name);
+
+        using var reset = await PostAsync(client, $"/admin/users/{secret.Id}?handler=Reset", $"/admin/users/{secret.Id}");
+        var resetHtml = await Parser.ParseDocumentAsync(await reset.Content.ReadAsStringAsync());
+        using var raise = await PostAsync(client, $"/admin/users/{admin.Id}?handler=Save", $"/admin/users/{admin.Id}",
+            ("Form.Role", "Admin"), ("Form.Clearance", "NATO SECRET"), ("Form.Nationality", ""), ("Form.Organisation", "NATO"));
+        var raiseHtml = await Parser.ParseDocumentAsync(await raise.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, reset.StatusCode);
+        Assert.Null(resetHtml.QuerySelector("#new-password"));
+        Assert.Contains("user 'page-secret-viewer' is cleared NATO SECRET, above your own clearance (PUBLIC)", resetHtml.DocumentElement.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, raise.StatusCode);
+        Assert.Equal("you may not grant the clearance NATO SECRET: it is above your own (PUBLIC)", raiseHtml.QuerySelector("#user-clearance-error")?.TextContent);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(secret.PasswordHash, (await db.Users.AsNoTracking().SingleAsync(u => u.Id == secret.Id)).PasswordHash);
+        var stored = await db.Users.AsNoTracking().SingleAsync(u => u.Id == admin.Id);
+        Assert.Equal((Classification.Public, (string?)null), (stored.Clearance, stored.Organisation));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Actor == admin.Name && a.Event.StartsWith("user.")));
+    }
+
+    /// <summary>Posts a form with <paramref name="client"/>'s own cookies and the antiforgery token of <paramref name="pageWithToken"/>.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string pageWithToken, params (string Name, string Value)[] fields)
+    {
+        using var page = await client.GetAsync(new Uri(pageWithToken, UriKind.Relative));
+        var html = await Parser.ParseDocumentAsync(await page.Content.ReadAsStringAsync());
+        var token = html.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent(
+            fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
+    [Fact]
     public async Task UserPage_UnknownId_404()
     {
         var page = await app.GetPageAsync("/admin/users/987654", 404);
