@@ -26,6 +26,9 @@ public static class PtrackClaims
     /// <summary>Present ("true") while <see cref="User.MustChangePassword"/> is set: see <see cref="PasswordChangeRequired"/>.</summary>
     public const string MustChangePassword = "ptrack:must-change-password";
 
+    /// <summary>Present ("true") while the user has two-factor sign-in on (<see cref="User.TotpEnabledAt"/>): see <see cref="RequireMfa"/>.</summary>
+    public const string MfaEnabled = "ptrack:mfa";
+
     /// <summary>The principal of <paramref name="user"/> for <paramref name="scheme"/>.</summary>
     public static ClaimsPrincipal For(User user, string scheme)
     {
@@ -51,6 +54,11 @@ public static class PtrackClaims
         if (user.MustChangePassword)
         {
             claims.Add(new(MustChangePassword, "true"));
+        }
+
+        if (user.TotpEnabledAt is not null)
+        {
+            claims.Add(new(MfaEnabled, "true"));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnershipTracker.Core.Data;
 using PartnershipTracker.Core.Security;
 
 namespace PartnershipTracker.Web.Infrastructure.Authentication;
@@ -21,17 +19,11 @@ public static class RequireMfa
     public static IApplicationBuilder UseRequireMfa(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // The claims are built from the user row on every request (PtrackClaims), so no query of its own here.
             if (!context.RequestServices.GetRequiredService<SecurityOptions>().RequireMfa
-                || context.User.UserId() is not { } userId
+                || context.User.UserId() is null
+                || context.User.FindFirst(PtrackClaims.MfaEnabled) is not null
                 || Open.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
-            {
-                await next(context);
-                return;
-            }
-
-            var db = context.RequestServices.GetRequiredService<PtrackDbContext>();
-            var enrolled = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TotpEnabledAt != null).SingleOrDefaultAsync(context.RequestAborted);
-            if (enrolled)
             {
                 await next(context);
                 return;
