@@ -1,5 +1,3 @@
-using PartnershipTracker.Web.Api;
-
 namespace PartnershipTracker.Web.Infrastructure.Authentication;
 
 /// <summary>
@@ -33,22 +31,17 @@ internal static class PasswordChangeRequired
             var path = context.Request.Path;
             if (context.User.FindFirst(PtrackClaims.MustChangePassword) is null
                 || context.User.Identity?.AuthenticationType == BearerTokenHandler.SchemeName
-                || OpenPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)))
+                || AccountGate.IsOpen(path, OpenPaths))
             {
                 await next(context);
                 return;
             }
 
-            if (PtrackAuthentication.IsApi(path))
-            {
-                await ApiResults.Problem(
-                    StatusCodes.Status403Forbidden,
-                    Title,
-                    $"password change required: sign in with a browser and choose a new password at {PagePath} before using the API").ExecuteAsync(context);
-                return;
-            }
-
             var returnUrl = HttpMethods.IsGet(context.Request.Method) ? path + context.Request.QueryString : "/";
-            context.Response.Redirect(returnUrl == "/" ? PagePath : PagePath + QueryString.Create("returnUrl", returnUrl));
+            await AccountGate.StopAsync(
+                context,
+                Title,
+                $"password change required: sign in with a browser and choose a new password at {PagePath} before using the API",
+                returnUrl == "/" ? PagePath : PagePath + QueryString.Create("returnUrl", returnUrl));
         });
 }

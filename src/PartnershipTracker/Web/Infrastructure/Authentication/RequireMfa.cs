@@ -23,21 +23,13 @@ public static class RequireMfa
             if (!context.RequestServices.GetRequiredService<SecurityOptions>().RequireMfa
                 || context.User.UserId() is null
                 || context.User.FindFirst(PtrackClaims.MfaEnabled) is not null
-                || Open.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+                || AccountGate.IsOpen(context.Request.Path, Open))
             {
                 await next(context);
                 return;
             }
 
-            if (PtrackAuthentication.IsApi(context.Request.Path))
-            {
-                await TypedResults.Problem(
-                    $"Two-factor sign-in is required here: set up an authenticator app at {EnrolPath} first.",
-                    statusCode: StatusCodes.Status403Forbidden,
-                    title: "Forbidden").ExecuteAsync(context);
-                return;
-            }
-
-            context.Response.Redirect(EnrolPath);
+            await AccountGate.StopAsync(
+                context, "Forbidden", $"Two-factor sign-in is required here: set up an authenticator app at {EnrolPath} first.", EnrolPath);
         });
 }
